@@ -1,0 +1,103 @@
+"""The normalised form of one published notice, and of one rejected input record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class WarrantRecord:
+    """One arrest warrant of a red notice."""
+
+    issuing_country: str | None
+    charge: str | None
+    charge_translation: str | None = None
+
+
+@dataclass(frozen=True)
+class PictureSource:
+    """A picture announced by a source; `read` fetches its raw (untrusted) bytes lazily."""
+
+    picture_id: str
+    origin: str
+    read: Callable[[], bytes] = field(compare=False, repr=False)
+
+
+@dataclass
+class NoticeRecord:
+    """A validated, normalised notice, ready to be stored. Field meanings follow DESIGN §3."""
+
+    entity_id: str
+    kind: str
+    family_name: str | None = None
+    forename: str | None = None
+    family_name_original: str | None = None
+    forename_original: str | None = None
+    birth_name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    sex: str | None = None
+    date_of_birth: str | None = None  # PartialDate.iso()
+    place_of_birth: str | None = None
+    country_of_birth: str | None = None
+    nationalities: list[str] = field(default_factory=list)
+    height: float | None = None  # metres
+    weight: float | None = None  # kilograms
+    eye_colors: list[str] = field(default_factory=list)
+    hair_colors: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    distinguishing_marks: str | None = None
+    warrants: list[WarrantRecord] = field(default_factory=list)
+    # Yellow notices: the disappearance and the parents.
+    event_date: str | None = None
+    event_place: str | None = None
+    event_country: str | None = None
+    father_name: str | None = None
+    father_forename: str | None = None
+    mother_name: str | None = None
+    mother_forename: str | None = None
+    countries_likely_visited: list[str] = field(default_factory=list)
+    # UN Security Council special notices.
+    un_reference: str | None = None
+    un_reference_date: str | None = None
+    un_resolution: str | None = None
+    summary: str | None = None
+    identity_documents: list[dict] = field(default_factory=list)
+    associates: list[dict] = field(default_factory=list)
+    addresses: list[dict] = field(default_factory=list)
+    also_known_as: list[str] = field(default_factory=list)
+    formerly_known_as: list[str] = field(default_factory=list)
+    main_activity: str | None = None
+    legal_form: str | None = None
+    # Not part of the stored columns: pictures to fetch and process.
+    pictures: list[PictureSource] = field(default_factory=list)
+
+    def stored_fields(self) -> dict:
+        """Every column value of the notice itself (no warrants, no pictures)."""
+        data = asdict(self)
+        data.pop("pictures")
+        data.pop("warrants")
+        return data
+
+    def content_hash(self) -> str:
+        """Stable digest of everything published about the notice, pictures by id."""
+        data = asdict(self)
+        data["pictures"] = [p.picture_id for p in self.pictures]
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why one input record (or one part of it) was not loaded."""
+
+    source: str  # file, archive member or URL the record came from
+    json_path: str  # where in the document the problem is ("$" for the whole record)
+    reason: str
+    entity_id: str | None = None  # when known, so a full load does not withdraw the notice
+
+    def line(self) -> str:
+        """One human-readable line for the load report."""
+        return f"rejected {self.source} {self.json_path}: {self.reason}"

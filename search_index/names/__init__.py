@@ -1,0 +1,73 @@
+"""Name analysis for matching: index keys, query keys and re-scoring of candidate names.
+
+CONTRACT between the name-analysis code (this package) and the search engine (the rest of
+search_index). The implementation behind these names may change; these signatures may not
+without updating both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# Whoosh field names (all ID-like keyword fields of plain terms, phrase=False) that hold the
+# keys of `document_name_keys` and that `QueryKeys.terms` refers to.
+NAME_KEY_FIELDS = (
+    "n_token",  # case/diacritic-folded tokens, Latin transliteration of other scripts included
+    "n_phonetic",  # phonetic keys of the folded Latin tokens
+    "n_ngram",  # character n-grams of folded tokens (typos, transpositions)
+    "n_skeleton",  # consonant skeletons (bridges Arabic-script and Latin spellings)
+    "n_joined",  # joined forms of adjacent parts ("abubakr", "vandermeer")
+    "n_variant",  # curated variant group ids ("muhammad" group for Mohammed/Mohamed/...)
+)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """One name of a notice: forename and family name, in any script. Aliases or entity names
+    that come as one string put the whole string in `family` and leave `forename` None."""
+
+    forename: str | None = None
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class QueryKeys:
+    """What the engine looks up for a name query, and what re-scoring compares against."""
+
+    parts: tuple[str, ...]  # folded query parts (after transliteration), for display and scoring
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> terms, OR-ed
+    boosts: dict[str, float] = field(default_factory=dict)  # field -> boost for candidate ranking
+    fuzzy: tuple[str, ...] = ()  # folded tokens long enough to look up fuzzily in n_token
+    forename_parts: tuple[str, ...] = ()  # parts the user said are forenames
+    family_parts: tuple[str, ...] = ()  # parts the user said are family names
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """Result of re-scoring one notice's names against a query."""
+
+    score: int  # 0-100
+    band: str  # "strong" | "possible" | "weak"
+    why: str  # one line in English, e.g. "family name MULLER ~ MÜLLER (diacritics), forename exact"
+    reasons: tuple[tuple[str, str, str], ...] = ()  # (reason code, query part, name part)
+
+
+def document_name_keys(names: Sequence[PersonName]) -> dict[str, list[str]]:
+    """Index terms for every field of NAME_KEY_FIELDS, over all names of one notice."""
+    raise NotImplementedError  # implemented by the name-analysis work
+
+
+def query_name_keys(text: str = "", forename: str = "", family: str = "") -> QueryKeys:
+    """Keys to look up for a query given as one box (`text`) and/or separate fields."""
+    raise NotImplementedError
+
+
+def prepare_names(names: Sequence[PersonName]) -> object:
+    """Compact, picklable pre-analysed form of a notice's names, computed once at index time."""
+    raise NotImplementedError
+
+
+def match_name(query: QueryKeys, prepared: object) -> NameMatch:
+    """Re-score one notice (its prepared names) against the query; fast (~10-50 µs)."""
+    raise NotImplementedError

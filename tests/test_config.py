@@ -1,0 +1,41 @@
+"""Configuration layers and validation."""
+
+import pytest
+
+from notices import create_app
+from notices.config import DEFAULT_SECRET_KEY, ConfigError, check_secret_for_serving
+
+
+def test_defaults_put_everything_in_the_instance_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTICES_DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True})
+    assert app.config["DATABASE_URL"].startswith("sqlite:///")
+    assert app.config["DATABASE_URL"].endswith("notices.db")
+    assert app.config["INDEX_DIR"].startswith(app.instance_path)
+    assert app.config["SITE_NAME"] == "Public Notices Search"
+
+
+def test_environment_overrides_defaults(monkeypatch, tmp_path):
+    monkeypatch.setenv("NOTICES_SITE_NAME", "Example Notices")
+    monkeypatch.setenv("NOTICES_MASS_WITHDRAWAL_SHARE", "0.5")
+    monkeypatch.setenv("NOTICES_INDEX_DIR", str(tmp_path / "ix"))
+    app = create_app()
+    assert app.config["SITE_NAME"] == "Example Notices"
+    assert app.config["MASS_WITHDRAWAL_SHARE"] == 0.5
+    assert app.config["INDEX_DIR"] == str(tmp_path / "ix")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("MASS_WITHDRAWAL_SHARE", 2), ("PICTURE_MAX_PIXELS", -1), ("SITE_NAME", " ")]
+)
+def test_invalid_values_stop_the_start(key, value):
+    with pytest.raises(ConfigError, match=key):
+        create_app({key: value})
+
+
+def test_default_secret_is_refused_outside_debug():
+    config = {"SECRET_KEY": DEFAULT_SECRET_KEY}
+    with pytest.raises(ConfigError, match="NOTICES_SECRET_KEY"):
+        check_secret_for_serving(config, debug=False)
+    check_secret_for_serving(config, debug=True)
+    check_secret_for_serving({"SECRET_KEY": "x" * 40}, debug=False)
