@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,19 @@ class NoticeRecord:
 
     def stored_fields(self) -> dict:
         """Every column value of the notice itself (no warrants, no pictures)."""
-        data = asdict(self)
-        data.pop("pictures")
-        data.pop("warrants")
-        return data
+        # Not dataclasses.asdict: it deep-copies PictureSource.read, which may hold an archive.
+        return {name: getattr(self, name) for name in _COLUMN_FIELDS}
 
     def content_hash(self) -> str:
         """Stable digest of everything published about the notice, pictures by id."""
-        data = asdict(self)
+        data = self.stored_fields()
+        data["warrants"] = [asdict(w) for w in self.warrants]
         data["pictures"] = [p.picture_id for p in self.pictures]
         canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+_COLUMN_FIELDS = tuple(f.name for f in fields(NoticeRecord) if f.name not in ("pictures", "warrants"))
 
 
 @dataclass(frozen=True)
