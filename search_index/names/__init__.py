@@ -10,6 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .explain import explain
+from .keys import document_keys, prepare
+from .matching import band_of, best_name
+from .query import analyse_query
+from .similarity import REASON_CODES
+
 # Whoosh field names (all ID-like keyword fields of plain terms, phrase=False) that hold the
 # keys of `document_name_keys` and that `QueryKeys.terms` refers to.
 NAME_KEY_FIELDS = (
@@ -41,6 +47,12 @@ class QueryKeys:
     fuzzy: tuple[str, ...] = ()  # folded tokens long enough to look up fuzzily in n_token
     forename_parts: tuple[str, ...] = ()  # parts the user said are forenames
     family_parts: tuple[str, ...] = ()  # parts the user said are family names
+    # Added by the name analysis (opaque to the engine): pre-analysed query parts for
+    # re-scoring, the parts as typed (for explanations), and a per-query memo of pair scores
+    # (candidates share many name parts), which is why match_name is called with one QueryKeys.
+    analysis: tuple = ()
+    displays: tuple[str, ...] = ()
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -55,19 +67,39 @@ class NameMatch:
 
 def document_name_keys(names: Sequence[PersonName]) -> dict[str, list[str]]:
     """Index terms for every field of NAME_KEY_FIELDS, over all names of one notice."""
-    raise NotImplementedError  # implemented by the name-analysis work
+    return document_keys(names)
 
 
 def query_name_keys(text: str = "", forename: str = "", family: str = "") -> QueryKeys:
     """Keys to look up for a query given as one box (`text`) and/or separate fields."""
-    raise NotImplementedError
+    return QueryKeys(**analyse_query(text or "", forename or "", family or ""))
 
 
 def prepare_names(names: Sequence[PersonName]) -> object:
     """Compact, picklable pre-analysed form of a notice's names, computed once at index time."""
-    raise NotImplementedError
+    return prepare(names)
+
+
+_NO_MATCH = NameMatch(score=0, band="weak", why="no name part matches", reasons=())
 
 
 def match_name(query: QueryKeys, prepared: object) -> NameMatch:
     """Re-score one notice (its prepared names) against the query; fast (~10-50 µs)."""
-    raise NotImplementedError
+    if not query.analysis or not query.analysis[0] or not prepared:
+        return _NO_MATCH
+    score, pairs = best_name(query.analysis, prepared, query.cache)  # type: ignore[arg-type]
+    why, reasons = explain(pairs, query.displays)
+    return NameMatch(score=score, band=band_of(score), why=why, reasons=reasons)
+
+
+__all__ = [
+    "NAME_KEY_FIELDS",
+    "REASON_CODES",
+    "NameMatch",
+    "PersonName",
+    "QueryKeys",
+    "document_name_keys",
+    "match_name",
+    "prepare_names",
+    "query_name_keys",
+]

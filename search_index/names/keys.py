@@ -1,0 +1,90 @@
+"""Index keys of a notice's names, and the analysed names kept for re-scoring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from .parts import PARTICLE, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, Part, text_parts
+from .skeleton import MIN_SKELETON
+from .units import (
+    JOINED,
+    U_COGNATES,
+    U_FLAGS,
+    U_FORMS,
+    U_GENDER,
+    U_GROUPS,
+    U_PHON,
+    U_SKEL,
+    build_units,
+)
+from .variants import STEM_PREFIX
+
+NGRAM_SIZE = 3
+MIN_KEYED = 3  # shorter parts get no phonetic key and no n-grams (too unspecific)
+
+
+def person_parts(forename: str | None, family: str | None) -> list[Part]:
+    """Parts of one name. A family field of several words without a forename may be a whole
+    name (UN aliases, entity names), so its parts get no role."""
+    family = (family or "").strip()
+    forename = (forename or "").strip()
+    if forename in ("-",):
+        forename = ""
+    whole = not forename
+    family_role = ROLE_ANY if whole and " " in family else ROLE_FAMILY
+    return text_parts(forename, ROLE_FORENAME) + text_parts(family, family_role, whole)
+
+
+@lru_cache(maxsize=4096)
+def analyse(forename: str | None, family: str | None) -> tuple[tuple, tuple[int, ...]]:
+    """(units, flags of each part) of one name; cached because indexing asks twice."""
+    parts = person_parts(forename, family)
+    return build_units(parts), tuple(p[3] for p in parts)
+
+
+def ngrams(token: str) -> list[str]:
+    """Character n-grams with boundary markers ("^sm", "smi", ..., "th$")."""
+    padded = f"^{token}$"
+    return [padded[i:i + NGRAM_SIZE] for i in range(len(padded) - NGRAM_SIZE + 1)]
+
+
+def unit_keys(units: Iterable[tuple]) -> dict[str, set[str]]:
+    """Keys of every field for a set of units (shared by documents and queries)."""
+    keys: dict[str, set[str]] = {name: set() for name in (
+        "n_token", "n_phonetic", "n_ngram", "n_skeleton", "n_joined", "n_variant")}
+    for unit in units:
+        forms, flags = unit[U_FORMS], unit[U_FLAGS]
+        if flags & JOINED:
+            keys["n_joined"].update(forms)
+        else:
+            keys["n_token"].update(f for f in forms if len(f) >= 2)
+        if flags & PARTICLE:
+            continue
+        keys["n_skeleton"].update(k for k in unit[U_SKEL] if len(k) >= MIN_SKELETON)
+        keys["n_variant"].update(unit[U_GROUPS])
+        keys["n_variant"].update(unit[U_COGNATES])
+        if unit[U_GENDER]:
+            keys["n_variant"].add(STEM_PREFIX + unit[U_GENDER].partition("|")[0])
+        if not flags & JOINED and len(forms[0]) >= MIN_KEYED:
+            keys["n_phonetic"].update(k for k in unit[U_PHON] if len(k) >= 2)
+            keys["n_ngram"].update(ngrams(forms[0]))
+    return keys
+
+
+def names_units(names: Sequence) -> list[tuple[tuple, tuple[int, ...]]]:
+    """Analysed names of a notice, each distinct name once, in the given order."""
+    seen = dict.fromkeys((n.forename, n.family) for n in names)
+    analysed = [analyse(forename, family) for forename, family in seen]
+    return [entry for entry in analysed if entry[0]]
+
+
+def document_keys(names: Sequence) -> dict[str, list[str]]:
+    """Sorted index terms per field over all names of one notice."""
+    keys = unit_keys(unit for units, _ in names_units(names) for unit in units)
+    return {name: sorted(terms) for name, terms in keys.items()}
+
+
+def prepare(names: Sequence) -> tuple:
+    """Compact, picklable form of a notice's names: a tuple of (units, part flags)."""
+    return tuple(names_units(names))

@@ -1,0 +1,120 @@
+"""Similarity of one query unit and one name unit: a 0-100 score and the kind of evidence.
+
+Each kind of evidence has its own ceiling, so that weak evidence (same sound, same consonants)
+can never look like an exact match, and two names known to be different stay apart.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
+from .skeleton import MIN_SKELETON
+from .units import (
+    JOINED,
+    U_COGNATES,
+    U_DISPLAY,
+    U_FLAGS,
+    U_FORMS,
+    U_GROUPS,
+    U_PHON,
+    U_SKEL,
+)
+from .variants import gendered_pair
+
+EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
+VARIANT, GENDER, PHONETIC, SKELETON = "variant", "gender", "phonetic", "skeleton"
+FUZZY, INITIAL_MATCH, MISMATCH, MISSING = "fuzzy", "initial", "mismatch", "missing"
+COGNATE_MATCH = "cognate"
+REASON_CODES = (EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ, VARIANT, COGNATE_MATCH, GENDER, PHONETIC,
+                SKELETON, FUZZY, INITIAL_MATCH, MISMATCH, MISSING)
+
+SAME_FORM, SAME_TRANSLIT, SAME_VARIANT, COGNATE = 99, 97, 93, 72
+# Same consonants: strong evidence against a vowel-less Arabic-script spelling (unless only two
+# consonants), weak between two Latin spellings (Sergio, Sergei).
+ABJAD_SKELETON, ABJAD_SHORT_SKELETON, SKELETON_ONLY, PHONETIC_ONLY = 90, 80, 72, 76
+PREFIX = 62  # Alex of Alexander: related, never more than possible
+GENDER_FORM, QUERY_INITIAL, NAME_INITIAL = 50, 70, 65
+DIFFERENT_NAMES = 45  # ceiling for two names from different curated groups (Mohammed, Mahmoud)
+FUZZY_CEILING = 95
+
+
+def fuzzy_points(similarity: float) -> float:
+    """Normalised edit similarity -> points: one typo in a long name keeps it high, two edits
+    in a short name (Ali, Alina) drop it steeply."""
+    if similarity >= 0.8:
+        return min(100 * similarity, FUZZY_CEILING)
+    return max(0.0, 80 - (0.8 - similarity) * 200)
+
+
+def _same_form(q: tuple, n: tuple) -> tuple[int, str] | None:
+    if q[U_DISPLAY].casefold() == n[U_DISPLAY].casefold():
+        return 100, EXACT
+    nforms = n[U_FORMS]
+    if not any(form in nforms for form in q[U_FORMS]):
+        return None
+    flags = q[U_FLAGS] | n[U_FLAGS]
+    if flags & TRANSLIT:
+        return SAME_TRANSLIT, TRANSLIT_EQ
+    if flags & JOINED and (q[U_FLAGS] ^ n[U_FLAGS]) & JOINED:
+        return SAME_TRANSLIT, JOINED_EQ
+    return SAME_FORM, FOLDED
+
+
+def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
+    """Verdict of the curated data: a score, or a ceiling for the other kinds of evidence."""
+    qg, ng = q[U_GROUPS], n[U_GROUPS]
+    if qg and ng:
+        if not set(qg).isdisjoint(ng):
+            return SAME_VARIANT, VARIANT
+        if q[U_COGNATES] and not set(q[U_COGNATES]).isdisjoint(n[U_COGNATES]):
+            return COGNATE, COGNATE_MATCH
+    if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
+        return GENDER_FORM, GENDER
+    return DIFFERENT_NAMES if qg and ng else 100
+
+
+def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
+    """Best of skeleton, phonetic, edit-distance and initial evidence."""
+    abjad = (q[U_FLAGS] | n[U_FLAGS]) & ABJAD_SCRIPT
+    best, reason = 0.0, FUZZY
+    shared = set(q[U_SKEL]).intersection(n[U_SKEL])
+    longest = max(map(len, shared), default=0)
+    if abjad and longest >= 2:
+        best = ABJAD_SKELETON if longest >= MIN_SKELETON else ABJAD_SHORT_SKELETON
+        reason = TRANSLIT_EQ
+    elif longest >= MIN_SKELETON:
+        best, reason = SKELETON_ONLY, SKELETON
+    if q[U_PHON] and best < PHONETIC_ONLY and not set(q[U_PHON]).isdisjoint(n[U_PHON]):
+        best, reason = PHONETIC_ONLY, PHONETIC
+    if abjad:
+        # Vowel-less transliterations only compare by their consonants.
+        if q[U_SKEL] and n[U_SKEL]:
+            points = 0.8 * fuzzy_points(OSA.normalized_similarity(q[U_SKEL][0], n[U_SKEL][0]))
+            if points > best:
+                best, reason = points, FUZZY
+        return best, reason
+    qmain, nmain = q[U_FORMS][0], n[U_FORMS][0]
+    points = fuzzy_points(OSA.normalized_similarity(qmain, nmain))
+    if points > best:
+        best, reason = points, FUZZY
+    if best < PREFIX and min(len(qmain), len(nmain)) >= 4 and (
+            nmain.startswith(qmain) or qmain.startswith(nmain)):
+        best, reason = PREFIX, FUZZY
+    if q[U_FLAGS] & INITIAL and nmain.startswith(qmain) and best < QUERY_INITIAL:
+        best, reason = QUERY_INITIAL, INITIAL_MATCH
+    elif n[U_FLAGS] & INITIAL and qmain.startswith(nmain) and best < NAME_INITIAL:
+        best, reason = NAME_INITIAL, INITIAL_MATCH
+    return best, reason
+
+
+def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
+    """(0-100, reason code) for a query unit against a name unit."""
+    same = _same_form(q, n)
+    if same:
+        return same
+    curated = _curated(q, n)
+    if isinstance(curated, tuple):
+        return curated
+    points, reason = _evidence(q, n)
+    return int(round(min(points, curated))), reason

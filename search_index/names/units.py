@@ -1,0 +1,91 @@
+"""Matchable units of a name: its parts plus joined adjacent parts, with all keys precomputed.
+
+A unit is a plain tuple (fast to compare, small to pickle); the U_* constants index it. `mask`
+has bit i set for every part i the unit covers, so the aligner can use each part once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .parts import ABJAD_SCRIPT, INITIAL, PARTICLE, ROLE_FAMILY, SHORT, TRANSLIT, Part
+from .phonetic import phonetic_key
+from .skeleton import skeleton
+from .variants import abd_key, cognate_id, gender_stem, group_ids
+
+U_MASK, U_DISPLAY, U_FORMS, U_ROLE, U_FLAGS = 0, 1, 2, 3, 4
+U_PHON, U_SKEL, U_GROUPS, U_COGNATES, U_GENDER, U_WEIGHT, U_KEY = 5, 6, 7, 8, 9, 10, 11
+JOINED = 128  # unit flag: made of several parts
+
+FAMILY_FACTOR = 1.4  # a family name tells more about who someone is than a forename
+_ARTICLES = ("al", "el")
+
+
+def part_weight(part: Part) -> float:
+    """How much a part counts: particles and initials little, long parts fully."""
+    flags = part[3]
+    if flags & PARTICLE:
+        base = 0.25
+    elif flags & INITIAL:
+        base = 0.35
+    elif flags & SHORT:
+        base = 0.6
+    else:
+        base = 0.85 if len(part[1][0]) == 3 else 1.0
+    return base * (FAMILY_FACTOR if part[2] == ROLE_FAMILY else 1.0)
+
+
+def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
+    ids: list[str] = []
+    for form in forms:
+        ids.extend(group_ids(form))
+        if form.startswith(_ARTICLES) and len(form) >= 6:
+            ids.extend(group_ids(form[2:]))  # Alhassan: the article written together
+        key = abd_key(form)
+        if key:
+            ids.append(key)
+    return tuple(dict.fromkeys(ids))
+
+
+def make_unit(mask: int, display: str, forms: tuple[str, ...], role: int, flags: int,
+              weight: float) -> tuple:
+    """One unit with its phonetic keys, skeletons, variant groups and gendered stem."""
+    abjad = flags & ABJAD_SCRIPT
+    # A vowel-less transliteration (mhmd) has no meaningful sound key of its own.
+    phon = () if abjad else tuple(dict.fromkeys(phonetic_key(f) for f in forms))
+    skel = tuple(dict.fromkeys(s for s in map(skeleton, forms) if s))
+    groups = _groups(forms)
+    cognates = tuple(dict.fromkeys(c for c in map(cognate_id, groups) if c))
+    stem, sex = gender_stem(forms[0])
+    gender = f"{stem}|{sex}" if stem else ""
+    key = f"{display}\x00{flags}\x00{'/'.join(forms)}"
+    return (mask, display, forms, role, flags, phon, skel, groups, cognates, gender, weight, key)
+
+
+def _joined(parts: Sequence[Part], start: int, stop: int, weights: Sequence[float]) -> tuple:
+    chunk = parts[start:stop]
+    mains = "".join(p[1][0] for p in chunk)
+    alts = "".join(p[1][-1] for p in chunk)
+    forms = (mains, alts) if alts != mains else (mains,)
+    flags = JOINED
+    for part in chunk:
+        flags |= part[3] & (ABJAD_SCRIPT | TRANSLIT)
+    mask = sum(1 << i for i in range(start, stop))
+    display = " ".join(p[0] for p in chunk)
+    return make_unit(mask, display, forms, chunk[-1][2], flags, sum(weights[start:stop]))
+
+
+def build_units(parts: Sequence[Part]) -> tuple[tuple, ...]:
+    """Units of one name: every part, adjacent pairs, and triples that contain a particle or a
+    short part (van der Meer, Abd al Rahman), joined only within one role."""
+    weights = [part_weight(p) for p in parts]
+    units = [make_unit(1 << i, p[0], p[1], p[2], p[3], weights[i]) for i, p in enumerate(parts)]
+    for start in range(len(parts)):
+        for size in (2, 3):
+            stop = start + size
+            if stop > len(parts) or len({p[2] for p in parts[start:stop]}) > 1:
+                continue
+            if size == 3 and not any(p[3] & (PARTICLE | SHORT) for p in parts[start:stop]):
+                continue
+            units.append(_joined(parts, start, stop, weights))
+    return tuple(units)
