@@ -5,15 +5,19 @@ from __future__ import annotations
 from flask import Flask
 
 from notices import config as config_module
+from notices import i18n, web
 from notices.db import make_engine, make_session_factory
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application; reads configuration but does no I/O (no database, no index)."""
-    app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
+    app = Flask(__name__, instance_relative_config=True, template_folder="../templates",
+                static_folder="static")
     config_module.load_layers(app, test_config)
     config_module.validate(app.config)
     engine = make_engine(app.config["DATABASE_URL"])  # lazy: connects on first use
     app.extensions["notices.engine"] = engine
     app.extensions["notices.sessions"] = make_session_factory(engine)
+    i18n.init_app(app)
+    web.init_app(app)
     return app

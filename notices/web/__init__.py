@@ -1,0 +1,23 @@
+"""The web layer: public pages, compatible and native JSON APIs, pictures, errors, headers."""
+
+from __future__ import annotations
+
+
+def init_app(app) -> None:
+    """Register every blueprint, error handler, header hook and template helper (no I/O)."""
+    from notices.web import (
+        compat_api,
+        errors,
+        headers,
+        health,
+        native_api,
+        pages,
+        pictures,
+        templating,
+    )
+
+    for blueprint in (pages.bp, pictures.bp, compat_api.bp, native_api.bp, health.bp):
+        app.register_blueprint(blueprint)
+    errors.init_app(app)
+    headers.init_app(app)
+    templating.init_app(app)

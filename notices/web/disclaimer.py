@@ -1,0 +1,29 @@
+"""The disclaimer shown on every page with notice data and returned by every API response."""
+
+from __future__ import annotations
+
+from notices.i18n import lazy_gettext
+
+# Our own wording. Order matters: purpose, legal standing, use, what to do.
+DISCLAIMER_SENTENCES = (
+    lazy_gettext("Notices are published to ask for the public's help in finding people."),
+    lazy_gettext("A red notice is not an arrest warrant."),
+    lazy_gettext("Every person named here is presumed innocent until proven guilty."),
+    lazy_gettext(
+        "This information may be used only to help find the persons concerned, "
+        "and for no other purpose."
+    ),
+    lazy_gettext(
+        "If you recognise someone, do not approach them: contact your local police."
+    ),
+)
+
+
+def disclaimer_sentences() -> list[str]:
+    """The disclaimer as translated sentences (templates show them as short paragraphs)."""
+    return [str(sentence) for sentence in DISCLAIMER_SENTENCES]
+
+
+def disclaimer_text() -> str:
+    """The disclaimer as one string, for the `disclaimer` field of API responses."""
+    return " ".join(disclaimer_sentences())

@@ -1,0 +1,89 @@
+"""Error pages and JSON errors: 400 (with the parameter at fault), 404, 405, 410, 500, 503."""
+
+from __future__ import annotations
+
+from flask import jsonify, make_response, render_template, request
+from werkzeug.exceptions import BadRequest, HTTPException
+
+from notices.i18n import lazy_gettext
+from notices.web.disclaimer import disclaimer_text
+
+API_PREFIXES = ("/api/", "/notices/v1/")
+
+TITLES = {
+    400: lazy_gettext("The request cannot be answered"),
+    404: lazy_gettext("Page not found"),
+    405: lazy_gettext("Method not allowed"),
+    410: lazy_gettext("This notice has been withdrawn"),
+    500: lazy_gettext("Something went wrong on our side"),
+    503: lazy_gettext("The service is not available right now"),
+}
+
+MESSAGES = {
+    404: lazy_gettext("There is no page at this address. Check it, or search the notices."),
+    405: lazy_gettext("This address does not accept that kind of request."),
+    410: lazy_gettext(
+        "The notice you asked for is no longer published. It may have been cancelled "
+        "or the person found. Its details are no longer available."
+    ),
+    500: lazy_gettext("The error has been recorded. Please try again later."),
+    503: lazy_gettext("Please try again in a few minutes."),
+}
+
+CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone",
+         500: "internal_error", 503: "unavailable"}
+
+
+class BadParameter(BadRequest):
+    """A query parameter with a value we cannot use; says which and why."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+def is_api_request() -> bool:
+    """True for the JSON APIs, whose errors are JSON too."""
+    return request.path.startswith(API_PREFIXES)
+
+
+def _message(error: HTTPException) -> str:
+    if isinstance(error, BadParameter):
+        return error.message
+    return str(MESSAGES.get(error.code, error.description or ""))
+
+
+def json_error(status: int, message: str, parameter: str | None = None):
+    """A JSON error body: {error: {code, message, parameter}, disclaimer}."""
+    body = {
+        "error": {"code": CODES.get(status, str(status)), "message": message,
+                  "parameter": parameter},
+        "disclaimer": disclaimer_text(),
+    }
+    response = jsonify(body)
+    response.status_code = status
+    return response
+
+
+def handle_http_error(error: HTTPException):
+    """Render any HTTP error as JSON for the APIs and as a page elsewhere.
+
+    Unexpected exceptions reach here as InternalServerError after Flask has logged them."""
+    status = error.code or 500
+    parameter = getattr(error, "parameter", None)
+    if is_api_request():
+        response = json_error(status, _message(error), parameter)
+    else:
+        title = TITLES.get(status, error.name)
+        html = render_template("error.html", status=status, title=title,
+                               message=_message(error), parameter=parameter)
+        response = make_response(html, status)
+    allow = dict(error.get_headers()).get("Allow")
+    if allow:
+        response.headers["Allow"] = allow
+    return response
+
+
+def init_app(app) -> None:
+    app.register_error_handler(HTTPException, handle_http_error)

@@ -1,0 +1,210 @@
+"""A page of search results as the search page shows it: cards, facet links, tabs, pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import url_for
+from flask_babel import format_number
+from werkzeug.datastructures import MultiDict
+
+from notices.i18n import gettext as _
+from notices.i18n import lazy_gettext, ngettext
+from notices.models import Notice
+from notices.web import labels
+from notices.web.detail_view import display_name
+from notices.web.why import why_text
+
+BAND_LABELS = {
+    "strong": lazy_gettext("Strong match"),
+    "possible": lazy_gettext("Possible match"),
+    "weak": lazy_gettext("Weak match"),
+}
+TABS = (
+    ("", lazy_gettext("All notices")),
+    ("red", lazy_gettext("Wanted")),
+    ("yellow", lazy_gettext("Missing")),
+    ("un", lazy_gettext("UN sanctions")),
+)
+FACET_TITLES = {
+    "nationality": lazy_gettext("Nationality"),
+    "wanted_by": lazy_gettext("Wanted by"),
+    "sex": lazy_gettext("Sex"),
+    "age_band": lazy_gettext("Age"),
+}
+# Which request arguments a facet sets.
+FACET_PARAMS = {"nationality": ("nationality",), "wanted_by": ("wanted_by",), "sex": ("sex",),
+                "age_band": ("age_min", "age_max")}
+FACETS_SHOWN = 8  # values shown before "more"
+
+
+@dataclass
+class Card:
+    """One result."""
+
+    url: str
+    name: str
+    kind: str
+    kind_label: str
+    age: str
+    born: str
+    nationalities: list[str]
+    wanted_by: list[str]
+    thumb_url: str | None
+    band: str | None
+    band_label: str
+    score: int | None
+    why: str
+
+
+@dataclass
+class Link:
+    """A link with a label, and a count or selection state."""
+
+    label: str
+    url: str
+    count: int | None = None
+    current: bool = False
+
+
+@dataclass
+class Facet:
+    """One group of refine links; `selected` holds remove links when the filter is set."""
+
+    key: str
+    title: str
+    links: list[Link] = field(default_factory=list)
+    more: list[Link] = field(default_factory=list)
+    selected: list[Link] = field(default_factory=list)
+
+
+def url_with(args: MultiDict, drop: tuple[str, ...] = (), **changes) -> str:
+    """The search URL of `args` without `drop`, with `changes`, back on page 1."""
+    params: dict[str, list[str]] = {}
+    for key in args:
+        if key in drop or key in changes or key == "page":
+            continue
+        values = [value for value in args.getlist(key) if value]
+        if values:
+            params[key] = values
+    for key, value in changes.items():
+        if value not in (None, ""):
+            params[key] = value if isinstance(value, list) else [str(value)]
+    return url_for("pages.search", **params)
+
+
+def _is_default(key: str, value: str) -> bool:
+    return not value.strip() or (key, value) in (("sort", "relevance"), ("page", "1"))
+
+
+def clean_url(args: MultiDict) -> str | None:
+    """The same search without the empty fields a submitted form adds, or None if clean.
+
+    Forms send every field, filled or not; redirecting to the short form keeps URLs that
+    people bookmark and share readable."""
+    items = list(args.items(multi=True))
+    kept = [(key, value) for key, value in items if not _is_default(key, value)]
+    if len(kept) == len(items):
+        return None
+    params: dict[str, list[str]] = {}
+    for key, value in kept:
+        params.setdefault(key, []).append(value.strip())
+    return url_for("pages.search", **params)
+
+
+def card(notice: Notice, hit, today: date, notice_url: str, thumb_url: str | None) -> Card:
+    """The card of one result."""
+    return Card(
+        url=notice_url,
+        name=display_name(notice),
+        kind=notice.kind,
+        kind_label=labels.code_label(labels.KIND_LABELS, notice.kind),
+        age=labels.age_text(notice.date_of_birth, today),
+        born=labels.partial_date_text(notice.date_of_birth),
+        nationalities=[labels.country_name(code) for code in notice.nationalities],
+        wanted_by=sorted({labels.country_name(w.issuing_country)
+                          for w in notice.warrants if w.issuing_country}),
+        thumb_url=thumb_url,
+        band=hit.band,
+        band_label=str(BAND_LABELS.get(hit.band, "")) if hit.band else "",
+        score=hit.score,
+        why=why_text(hit.reasons) if hit.reasons else "",
+    )
+
+
+def tabs(args: MultiDict) -> list[Link]:
+    """Kind tabs; the current one is marked."""
+    current = ",".join(args.getlist("kind"))
+    return [Link(str(label), url_with(args, drop=("kind",), kind=value), current=value == current)
+            for value, label in TABS]
+
+
+def _facet_label(key: str, value: str) -> str:
+    if key in ("nationality", "wanted_by"):
+        return labels.country_name(value)
+    if key == "sex":
+        return labels.code_label(labels.SEX_LABELS, value)
+    return _("%(band)s years", band=value.replace("-", "–"))
+
+
+def _band_bounds(band: str) -> dict:
+    low, _sep, high = band.replace("+", "-").partition("-")
+    return {"age_min": low, "age_max": high}
+
+
+def _selected_links(key: str, args: MultiDict) -> list[Link]:
+    params = FACET_PARAMS[key]
+    if key == "age_band":
+        low, high = args.get("age_min"), args.get("age_max")
+        if not (low or high):
+            return []
+        label = _("Age %(low)s to %(high)s", low=low or "0", high=high or "…")
+        return [Link(label, url_with(args, drop=params), current=True)]
+    values = [v for value in args.getlist(params[0]) for v in value.split(",") if v]
+    return [
+        Link(_facet_label(key, value.upper()),
+             url_with(args, drop=params, **{params[0]: [v for v in values if v != value]}),
+             current=True)
+        for value in values
+    ]
+
+
+def facets(counts: dict[str, dict[str, int]], args: MultiDict) -> list[Facet]:
+    """Refine links with counts; a facet with a selection shows only its remove links."""
+    out = []
+    for key, title in FACET_TITLES.items():
+        facet = Facet(key, str(title), selected=_selected_links(key, args))
+        if not facet.selected:
+            values = counts.get(key, {})
+            links = [
+                Link(_facet_label(key, value),
+                     url_with(args, **(_band_bounds(value) if key == "age_band"
+                                       else {key: value})),
+                     count)
+                for value, count in values.items()
+            ]
+            facet.links, facet.more = links[:FACETS_SHOWN], links[FACETS_SHOWN:]
+        if facet.links or facet.selected:
+            out.append(facet)
+    return out
+
+
+def count_text(total: int, page: int, pages: int) -> str:
+    """"1,234 notices found · page 2 of 62" for the status region."""
+    text = ngettext("%(count)s notice found", "%(count)s notices found", total,
+                    count=format_number(total))
+    if pages > 1:
+        text += " · " + _("page %(page)s of %(pages)s", page=format_number(page),
+                          pages=format_number(pages))
+    return text
+
+
+def pagination(args: MultiDict, page: int, pages: int) -> list[Link]:
+    """Links to the first, last and nearby pages (numbers as labels)."""
+    numbers = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    links = []
+    for number in numbers:
+        url = url_with(args, page=number) if number > 1 else url_with(args)
+        links.append(Link(str(number), url, current=number == page))
+    return links
