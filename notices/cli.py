@@ -1,0 +1,141 @@
+"""The `notices` staff command: thin click commands over the plain functions in operations."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup
+
+from notices import create_app, operations
+from notices.domain import KINDS
+from notices.progress import progress
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True)
+def main():
+    """Staff commands of the public notices search service."""
+
+
+@main.group()
+def db():
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade():
+    """Create the database or bring its schema up to date (safe to run again)."""
+    operations.upgrade_database(current_app.config)
+    click.echo("database schema is up to date")
+
+
+@main.command()
+@click.argument("source")
+@click.option("--full/--partial", default=False,
+              help="full: withdraw notices of the covered kinds that the source lacks")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="load only this kind (repeatable); a full load then covers only these")
+@click.option("--dry-run", is_flag=True, help="report what would change, write nothing")
+@click.option("--allow-mass-withdrawal", is_flag=True,
+              help="confirm a full load that withdraws an unusual share of active notices")
+def load(source, full, kinds, dry_run, allow_mass_withdrawal):
+    """Load notices from a directory, .zip/.tar.gz, JSON Lines file or web service URL."""
+    with progress("loading") as advance:
+        report = operations.load(current_app.config, source, full=full, kinds=kinds,
+                                 dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
+                                 progress=advance)
+    _print_load_report(report)
+    sys.exit(report.exit_code())
+
+
+def _print_load_report(report) -> None:
+    for rejection in report.rejections:
+        click.echo(rejection.line(), err=True)
+    if report.dry_run:
+        for label, ids in (("would add", report.added), ("would change", report.changed),
+                           ("would withdraw", report.withdrawn)):
+            for entity_id in ids:
+                click.echo(f"{label} {entity_id}")
+    if report.failure:
+        click.echo(f"error: {report.failure}", err=True)
+    prefix = "dry run: " if report.dry_run else ""
+    click.echo(prefix + report.summary_line())
+
+
+@main.command("demo-data")
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--count", default=1000, show_default=True, type=click.IntRange(1, 2_000_000))
+@click.option("--seed", default=1, show_default=True, type=int)
+def demo_data(out, count, seed):
+    """Write a synthetic extract of fictitious persons in the published layout."""
+    from notices.demo import write_demo_extract
+
+    with progress("writing demo data", total=count) as advance:
+        summary = write_demo_extract(out, count, seed=seed, progress=advance)
+    click.echo(f"wrote {summary.total} fictitious notices to {out}")
+
+
+@main.group()
+def loads():
+    """What each load did."""
+
+
+@loads.command("list")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+def loads_list(limit):
+    """The most recent loads, newest first."""
+    for run in operations.recent_loads(current_app.config, limit):
+        click.echo(operations.describe_load(run))
+
+
+@loads.command("show")
+@click.argument("load_id", type=int)
+def loads_show(load_id):
+    """One load with every record it rejected."""
+    run = operations.get_load(current_app.config, load_id)
+    if run is None:
+        raise click.ClickException(f"no load with id {load_id}")
+    click.echo(operations.describe_load(run))
+    for rejection in run.rejections:
+        click.echo(f"  rejected {rejection.source} {rejection.json_path}: {rejection.reason}")
+
+
+@main.group()
+def index():
+    """The search index."""
+
+
+@index.command("rebuild")
+def index_rebuild():
+    """Build a complete new index generation from the database, verify it, switch to it."""
+    with progress("indexing") as advance:
+        info = operations.rebuild_index(current_app.config, advance)
+    click.echo(f"index generation {info.name}: {info.doc_count} notices, "
+               f"{info.size_bytes / 1e6:.1f} MB")
+
+
+@index.command("update")
+def index_update():
+    """Bring the live index in line with the database (after an interrupted load, say)."""
+    drift = operations.update_index(current_app.config)
+    click.echo(_drift_line(drift, "repaired"))
+
+
+@index.command("check")
+def index_check():
+    """Report drift between database and index; exit 1 when there is any."""
+    drift = operations.check_index(current_app.config)
+    click.echo(_drift_line(drift, "found"))
+    for label, ids in (("missing", drift.missing), ("extra", drift.extra),
+                       ("stale", drift.stale)):
+        for entity_id in sorted(ids)[:50]:
+            click.echo(f"  {label} {entity_id}")
+    sys.exit(0 if drift.ok else 1)
+
+
+def _drift_line(drift, verb: str) -> str:
+    if drift.ok:
+        return "index matches the database"
+    return (f"drift {verb}: {len(drift.missing)} missing, {len(drift.extra)} extra, "
+            f"{len(drift.stale)} stale")

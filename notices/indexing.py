@@ -1,0 +1,125 @@
+"""Notice row -> index document, and the index operations over the database (rebuild, update,
+check). The only module that knows both the database and the index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from notices.domain import PartialDate
+from notices.models import STATUS_ACTIVE, Notice, Picture
+from search_index import Drift, GenerationInfo, IndexDocument, IndexHome, PersonName
+from search_index.textfold import fold
+
+_HOMES: dict[str, IndexHome] = {}
+
+
+def index_home(index_dir: str) -> IndexHome:
+    """One IndexHome per directory and process, so searchers are reused across requests."""
+    home = _HOMES.get(index_dir)
+    if home is None:
+        home = _HOMES[index_dir] = IndexHome(index_dir)
+    return home
+
+
+def notice_names(notice: Notice) -> list[PersonName]:
+    """Every name a member of the public may search this notice by."""
+    names = [PersonName(notice.forename, notice.family_name)]
+    if notice.forename_original or notice.family_name_original:
+        names.append(PersonName(notice.forename_original, notice.family_name_original))
+    if notice.birth_name:
+        names.append(PersonName(notice.forename, notice.birth_name))
+    for alias in [*notice.aliases, *notice.also_known_as, *notice.formerly_known_as]:
+        names.append(PersonName(None, alias))
+    return [name for name in names if name.forename or name.family]
+
+
+def notice_keywords(notice: Notice) -> str:
+    """Free text the keyword filter searches: charges, marks, places, UN summary and activity."""
+    parts = [notice.distinguishing_marks, notice.place_of_birth, notice.event_place,
+             notice.summary, notice.main_activity]
+    for warrant in notice.warrants:
+        parts += [warrant.charge, warrant.charge_translation]
+    return "\n".join(part for part in parts if part)
+
+
+def notice_document(notice: Notice, has_picture: bool) -> IndexDocument:
+    """The one mapping from a stored notice to what the index holds."""
+    born = PartialDate.from_iso(notice.date_of_birth) if notice.date_of_birth else None
+    return IndexDocument(
+        entity_id=notice.entity_id,
+        kind=notice.kind,
+        names=notice_names(notice),
+        sort_name=fold(f"{notice.family_name or ''} {notice.forename or ''}".strip()),
+        sex=notice.sex,
+        nationalities=list(notice.nationalities),
+        wanted_by=sorted({w.issuing_country for w in notice.warrants if w.issuing_country}),
+        dob_earliest=born.earliest() if born else None,
+        dob_latest=born.latest() if born else None,
+        published=notice.first_published,
+        has_picture=has_picture,
+        keywords=notice_keywords(notice),
+        un_reference=notice.un_reference,
+        un_resolution=notice.un_resolution,
+        token=notice.content_hash,
+    )
+
+
+def active_documents(session: Session, entity_ids: list[str] | None = None,
+                     batch: int = 2000) -> Iterator[IndexDocument]:
+    """Index documents of active notices (all, or the given ids), streamed in batches."""
+    pictured = exists().where(Picture.notice_id == Notice.id)
+    statement = (
+        select(Notice, pictured)
+        .where(Notice.status == STATUS_ACTIVE)
+        .options(selectinload(Notice.warrants))
+        .order_by(Notice.id)
+        .execution_options(yield_per=batch)
+    )
+    if entity_ids is not None:
+        for start in range(0, len(entity_ids), batch):
+            chunk = statement.where(Notice.entity_id.in_(entity_ids[start:start + batch]))
+            for notice, has_picture in session.execute(chunk):
+                yield notice_document(notice, has_picture)
+        return
+    for notice, has_picture in session.execute(statement):
+        yield notice_document(notice, has_picture)
+
+
+def active_tokens(session: Session) -> dict[str, str]:
+    """Entity id -> content hash of every active notice: what the index must hold."""
+    rows = session.execute(
+        select(Notice.entity_id, Notice.content_hash).where(Notice.status == STATUS_ACTIVE))
+    return {entity_id: token for entity_id, token in rows}
+
+
+def rebuild(sessions: sessionmaker[Session], home: IndexHome, progress=None) -> GenerationInfo:
+    """Write a complete new generation from the database, verify it, switch to it."""
+    with sessions() as session:
+        expected = set(active_tokens(session))
+        return home.rebuild(active_documents(session), expected_ids=expected, progress=progress)
+
+
+def apply_changes(sessions: sessionmaker[Session], home: IndexHome, upserted: list[str],
+                  withdrawn: list[str]) -> None:
+    """Follow a committed load: index added and changed notices, drop withdrawn ones."""
+    if home.current_name() is None:
+        return  # no index yet: the next rebuild builds it from the database
+    with sessions() as session:
+        home.update(list(active_documents(session, upserted)), withdrawn)
+
+
+def reconcile(sessions: sessionmaker[Session], home: IndexHome) -> Drift:
+    """Bring the live index in line with the database; returns the drift it repaired."""
+    drift = check(sessions, home)
+    if not drift.ok:
+        apply_changes(sessions, home, sorted(drift.missing | drift.stale), sorted(drift.extra))
+    return drift
+
+
+def check(sessions: sessionmaker[Session], home: IndexHome) -> Drift:
+    """Differences between the active notices in the database and the live index."""
+    with sessions() as session:
+        return home.check(active_tokens(session))

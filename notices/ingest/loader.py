@@ -1,0 +1,220 @@
+"""Run one load: read a source, normalise, upsert in one transaction, withdraw, record it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from notices.domain import KINDS
+from notices.ingest import store
+from notices.ingest.normalize import normalize_document
+from notices.ingest.pictures import PictureError, process_picture, store_picture
+from notices.ingest.record import NoticeRecord, Rejection
+from notices.ingest.report import LoadAborted, LoadReport
+from notices.ingest.sources import Source
+from notices.models import LoadRejection, LoadRun
+
+
+@dataclass
+class LoadOptions:
+    """How to load: mode, kinds, safety switches and picture limits."""
+
+    media_dir: Path
+    mode: str = "partial"  # full | partial
+    kinds: tuple[str, ...] = ()  # empty: every kind the source has
+    dry_run: bool = False
+    allow_mass_withdrawal: bool = False
+    mass_withdrawal_share: float = 0.2
+    picture_limits: dict = field(default_factory=dict)  # keyword arguments of process_picture
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp, as stored in every DateTime column."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptions,
+             progress: Callable[[int], None] | None = None) -> LoadReport:
+    """Load `source`; on any failure the database keeps exactly the notices it had before."""
+    report = LoadReport(source=source.description, mode=options.mode, dry_run=options.dry_run,
+                        demo=_is_demo(source))
+    if not options.dry_run:
+        report.load_run_id = _start_load_run(sessions, report)
+    try:
+        with sessions() as session, session.begin() as tx:
+            _Load(session, source, options, report, progress).run()
+            if options.dry_run:
+                tx.rollback()
+            else:
+                _finish_load_run(session, report, "succeeded")
+    except LoadAborted as aborted:
+        report.failure = str(aborted)
+    except Exception as error:  # noqa: BLE001 - any failure must be recorded, then re-raised
+        report.failure = f"load failed: {error}"
+        _record_failure(sessions, report)
+        raise
+    if report.failure is not None:
+        _record_failure(sessions, report)
+    return report
+
+
+def _is_demo(source: Source) -> bool:
+    root = Path(source.description)
+    return root.is_dir() and (root / "DEMO.txt").is_file()
+
+
+def _start_load_run(sessions, report: LoadReport) -> int:
+    with sessions() as session, session.begin():
+        run = LoadRun(source=report.source, mode=report.mode, dry_run=False, demo=report.demo,
+                      status="running", started_at=utcnow())
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def _finish_load_run(session: Session, report: LoadReport, status: str) -> None:
+    run = session.get(LoadRun, report.load_run_id)
+    run.status = status
+    run.kinds = list(report.kinds)
+    run.finished_at = utcnow()
+    run.message = report.failure
+    run.added, run.changed = len(report.added), len(report.changed)
+    run.unchanged, run.withdrawn = report.unchanged, len(report.withdrawn)
+    run.rejected = report.rejected_records
+    run.rejections = [
+        LoadRejection(source=r.source, json_path=r.json_path, reason=r.reason,
+                      entity_id=r.entity_id)
+        for r in report.rejections
+    ]
+
+
+def _record_failure(sessions, report: LoadReport) -> None:
+    """Record why nothing was loaded; the counts say what would have happened."""
+    if report.load_run_id is None:
+        return
+    with sessions() as session, session.begin():
+        _finish_load_run(session, report, "failed")
+
+
+class _Load:
+    """The body of one load, inside the load's transaction."""
+
+    def __init__(self, session, source, options, report, progress):
+        self.session = session
+        self.source = source
+        self.options = options
+        self.report = report
+        self.progress = progress or (lambda n: None)
+        self.now = utcnow()
+        store.lock_for_load(session, report.load_run_id)
+        self.state = store.snapshot(session)
+        self.seen: dict[str, tuple[str, str]] = {}  # entity id -> (content hash, origin)
+        self.kinds_seen: set[str] = set()
+        self.writer = store.BatchWriter(session, report.load_run_id, self.now)
+
+    def run(self) -> None:
+        for item in self.source:
+            self.progress(1)
+            if item.rejection is not None:
+                self._reject([item.rejection], item.entity_id_hint)
+                continue
+            record, rejections = normalize_document(
+                item.document, origin=item.origin, kind=item.kind, pictures=item.pictures
+            )
+            if record is None:
+                self._reject(rejections, item.entity_id_hint)
+            elif not self.options.kinds or record.kind in self.options.kinds:
+                self._accept(record, item.origin)
+        self.writer.flush()
+        self.report.kinds = self._covered_kinds()
+        if self.options.mode == "full":
+            self._withdraw_absent()
+
+    def _reject(self, rejections: list[Rejection], hint: str | None) -> None:
+        for rejection in rejections:
+            entity_id = rejection.entity_id or hint
+            if entity_id and entity_id not in self.seen:
+                self.seen[entity_id] = ("", rejection.source)  # keep: never withdraw it
+            self.report.rejections.append(rejection)
+
+    def _accept(self, record: NoticeRecord, origin: str) -> None:
+        content_hash = record.content_hash()
+        self.kinds_seen.add(record.kind)
+        if record.entity_id in self.seen:
+            self._duplicate(record, content_hash, origin)
+            return
+        self.seen[record.entity_id] = (content_hash, origin)
+        stored = self.state.get(record.entity_id)
+        if stored and stored.active and stored.content_hash == content_hash:
+            self.report.unchanged += 1
+            return
+        if stored and stored.kind != record.kind:
+            self.report.rejections.append(Rejection(
+                origin, "$.entity_id",
+                f"notice {record.entity_id} is already published as a {stored.kind} notice",
+                record.entity_id))
+            return
+        pictures = self._pictures(record, stored)
+        self.writer.add(store.PendingWrite(record, content_hash, pictures,
+                                           stored.id if stored else None))
+        target = self.report.changed if stored and stored.active else self.report.added
+        target.append(record.entity_id)
+
+    def _duplicate(self, record: NoticeRecord, content_hash: str, origin: str) -> None:
+        first_hash, first_origin = self.seen[record.entity_id]
+        if first_hash != content_hash:
+            self.report.rejections.append(Rejection(
+                origin, "$.entity_id",
+                f"duplicate of {record.entity_id} from {first_origin} with different content; "
+                "the first one was kept",
+                record.entity_id))
+
+    def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, dict]]:
+        known = store.existing_pictures(self.session, stored.id) if stored else {}
+        processed = []
+        for picture in record.pictures:
+            if picture.picture_id in known:
+                processed.append((picture.picture_id, known[picture.picture_id]))
+                continue
+            try:
+                result = process_picture(picture.read(), **self.options.picture_limits)
+            except (PictureError, OSError) as error:
+                self.report.rejections.append(Rejection(
+                    picture.origin, "$", f"picture {picture.picture_id}: {error}",
+                    record.entity_id))
+                continue
+            if not self.options.dry_run:
+                store_picture(self.options.media_dir, result)
+            processed.append((picture.picture_id, store.picture_columns(result)))
+        return processed
+
+    def _covered_kinds(self) -> tuple[str, ...]:
+        if self.options.kinds:
+            return tuple(self.options.kinds)
+        present = set(self.source.kinds_present()) | self.kinds_seen
+        return tuple(kind for kind in KINDS if kind in present)
+
+    def _withdraw_absent(self) -> None:
+        covered = set(self.report.kinds)
+        active = {eid: s for eid, s in self.state.items() if s.active and s.kind in covered}
+        absent = sorted(eid for eid in active if eid not in self.seen)
+        share = len(absent) / len(active) if active else 0.0
+        if share > self.options.mass_withdrawal_share and not self.options.allow_mass_withdrawal:
+            self.report.withdrawn = absent
+            raise LoadAborted(
+                f"refused: this full load would withdraw {len(absent)} of {len(active)} active "
+                f"notices ({share:.0%}); check the source, or confirm with "
+                "--allow-mass-withdrawal")
+        store.withdraw(self.session, [active[eid].id for eid in absent], self.now,
+                       self.report.load_run_id)
+        self.report.withdrawn = absent
+
+
+def load_runs(session: Session, limit: int = 20) -> list[LoadRun]:
+    """The most recent loads, newest first."""
+    return list(session.scalars(select(LoadRun).order_by(LoadRun.id.desc()).limit(limit)))

@@ -1,0 +1,162 @@
+"""Batched database writes of a load: inserts, updates, pictures and withdrawals in one session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from notices.ingest.pictures import ProcessedPicture
+from notices.ingest.record import NoticeRecord
+from notices.models import STATUS_ACTIVE, STATUS_WITHDRAWN, LoadRun, Notice, Picture, Warrant
+
+
+@dataclass(frozen=True)
+class StoredState:
+    """What the database holds about one notice before the load."""
+
+    id: int
+    kind: str
+    active: bool
+    content_hash: str
+
+
+def lock_for_load(session: Session, load_run_id: int | None) -> None:
+    """Serialise loads: take the database's write lock first, then mark loads that were killed.
+
+    On PostgreSQL a transaction-scoped advisory lock; on SQLite the first write of the
+    transaction takes the database write lock, so a concurrent load waits (or fails cleanly).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(7240311)"))
+    session.execute(
+        update(LoadRun)
+        .where(LoadRun.status == "running", LoadRun.id != (load_run_id or -1))
+        .values(status="interrupted", message="the process ended before the load committed")
+    )
+
+
+def snapshot(session: Session) -> dict[str, StoredState]:
+    """Entity id -> stored state of every notice, read once at the start of a load."""
+    rows = session.execute(
+        select(Notice.entity_id, Notice.id, Notice.kind, Notice.status, Notice.content_hash)
+    )
+    return {
+        entity_id: StoredState(id_, kind, status == STATUS_ACTIVE, content_hash)
+        for entity_id, id_, kind, status, content_hash in rows
+    }
+
+
+def existing_pictures(session: Session, notice_id: int) -> dict[str, dict]:
+    """Picture id -> stored picture columns, so unchanged pictures are not processed again."""
+    rows = session.execute(
+        select(Picture.picture_id, Picture.sha256, Picture.thumb_sha256, Picture.width,
+               Picture.height).where(Picture.notice_id == notice_id)
+    )
+    return {
+        r.picture_id: {"sha256": r.sha256, "thumb_sha256": r.thumb_sha256, "width": r.width,
+                       "height": r.height}
+        for r in rows
+    }
+
+
+@dataclass
+class PendingWrite:
+    """A record to write, with its processed pictures (picture id -> columns)."""
+
+    record: NoticeRecord
+    content_hash: str
+    pictures: list[tuple[str, dict]]
+    existing_id: int | None  # None: insert
+
+
+class BatchWriter:
+    """Collects pending writes and flushes them in batches with executemany statements."""
+
+    def __init__(self, session: Session, load_run_id: int | None, now: datetime,
+                 batch_size: int = 1000):
+        self.session = session
+        self.load_run_id = load_run_id
+        self.now = now
+        self.batch_size = batch_size
+        self.pending: list[PendingWrite] = []
+
+    def add(self, write: PendingWrite) -> None:
+        self.pending.append(write)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        inserts = [w for w in self.pending if w.existing_id is None]
+        updates = [w for w in self.pending if w.existing_id is not None]
+        self.pending = []
+        ids = self._insert_notices(inserts) + self._update_notices(updates)
+        self._write_children(list(zip(ids, inserts + updates, strict=True)))
+
+    def _row(self, write: PendingWrite) -> dict:
+        row = write.record.stored_fields()
+        row.update(
+            content_hash=write.content_hash,
+            status=STATUS_ACTIVE,
+            last_changed=self.now,
+            withdrawn_at=None,
+            last_load_id=self.load_run_id,
+        )
+        return row
+
+    def _insert_notices(self, writes: list[PendingWrite]) -> list[int]:
+        if not writes:
+            return []
+        rows = [dict(self._row(w), first_published=self.now) for w in writes]
+        result = self.session.execute(
+            insert(Notice).returning(Notice.id, sort_by_parameter_order=True), rows
+        )
+        return list(result.scalars())
+
+    def _update_notices(self, writes: list[PendingWrite]) -> list[int]:
+        if not writes:
+            return []
+        ids = [w.existing_id for w in writes]
+        rows = [dict(self._row(w), id=w.existing_id) for w in writes]
+        self.session.execute(update(Notice), rows)
+        self.session.execute(delete(Warrant).where(Warrant.notice_id.in_(ids)))
+        self.session.execute(delete(Picture).where(Picture.notice_id.in_(ids)))
+        return ids
+
+    def _write_children(self, written: list[tuple[int, PendingWrite]]) -> None:
+        warrants = [
+            {"notice_id": notice_id, "position": pos, "issuing_country": w.issuing_country,
+             "charge": w.charge, "charge_translation": w.charge_translation}
+            for notice_id, write in written
+            for pos, w in enumerate(write.record.warrants)
+        ]
+        pictures = [
+            dict(columns, notice_id=notice_id, position=pos, picture_id=picture_id)
+            for notice_id, write in written
+            for pos, (picture_id, columns) in enumerate(write.pictures)
+        ]
+        if warrants:
+            self.session.execute(insert(Warrant), warrants)
+        if pictures:
+            self.session.execute(insert(Picture), pictures)
+
+
+def withdraw(session: Session, notice_ids: list[int], now: datetime,
+             load_run_id: int | None) -> None:
+    """Mark notices withdrawn; their rows stay for the record, the public no longer sees them."""
+    for start in range(0, len(notice_ids), 1000):
+        chunk = notice_ids[start:start + 1000]
+        session.execute(
+            update(Notice)
+            .where(Notice.id.in_(chunk))
+            .values(status=STATUS_WITHDRAWN, withdrawn_at=now, last_changed=now,
+                    last_load_id=load_run_id)
+        )
+
+
+def picture_columns(picture: ProcessedPicture) -> dict:
+    """Picture table columns of a processed picture."""
+    return {"sha256": picture.sha256, "thumb_sha256": picture.thumb_sha256,
+            "width": picture.width, "height": picture.height}

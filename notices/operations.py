@@ -1,0 +1,111 @@
+"""Staff operations as plain functions over the app configuration; the CLI is a thin shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notices import indexing
+from notices.db import make_engine, make_session_factory, upgrade
+from notices.ingest.loader import LoadOptions, load_runs, run_load
+from notices.ingest.report import LoadReport
+from notices.ingest.sources import FetchOptions, SourceError, open_source
+from notices.models import LoadRun
+
+
+def upgrade_database(config) -> None:
+    """Create or update the schema; idempotent."""
+    upgrade(config["DATABASE_URL"])
+
+
+def sessions_for(config):
+    """A session factory for the configured database (for commands run outside a request)."""
+    return make_session_factory(make_engine(config["DATABASE_URL"]))
+
+
+def picture_limits(config) -> dict:
+    return {
+        "max_bytes": config["PICTURE_MAX_BYTES"],
+        "max_pixels": config["PICTURE_MAX_PIXELS"],
+        "max_side": config["PICTURE_MAX_SIDE"],
+        "thumb_side": config["THUMBNAIL_SIDE"],
+    }
+
+
+def fetch_options(config) -> FetchOptions:
+    return FetchOptions(
+        rate_per_second=config["FETCH_RATE_PER_SECOND"],
+        retries=config["FETCH_RETRIES"],
+        timeout=config["FETCH_TIMEOUT_SECONDS"],
+    )
+
+
+def load(config, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bool = False,
+         allow_mass_withdrawal: bool = False, progress=None) -> LoadReport:
+    """Load one source into the database (and, once it committed, into the live index)."""
+    options = LoadOptions(
+        media_dir=Path(config["MEDIA_DIR"]),
+        mode="full" if full else "partial",
+        kinds=tuple(kinds),
+        dry_run=dry_run,
+        allow_mass_withdrawal=allow_mass_withdrawal,
+        mass_withdrawal_share=config["MASS_WITHDRAWAL_SHARE"],
+        picture_limits=picture_limits(config),
+    )
+    try:
+        source = open_source(spec, kinds=kinds or None, fetch=fetch_options(config))
+    except SourceError as error:
+        return LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))
+    upgrade(config["DATABASE_URL"])
+    sessions = sessions_for(config)
+    report = run_load(sessions, source, options, progress)
+    if report.committed:
+        indexing.apply_changes(sessions, index_for(config), report.added + report.changed,
+                               report.withdrawn)
+    return report
+
+
+def index_for(config):
+    return indexing.index_home(config["INDEX_DIR"])
+
+
+def rebuild_index(config, progress=None):
+    """Build a fresh index generation from the database and switch to it."""
+    upgrade(config["DATABASE_URL"])
+    return indexing.rebuild(sessions_for(config), index_for(config), progress)
+
+
+def update_index(config):
+    """Reconcile the live index with the database; returns the drift that was repaired."""
+    return indexing.reconcile(sessions_for(config), index_for(config))
+
+
+def check_index(config):
+    """Drift between database and live index."""
+    return indexing.check(sessions_for(config), index_for(config))
+
+
+def recent_loads(config, limit: int) -> list[LoadRun]:
+    """The most recent loads, newest first."""
+    with sessions_for(config)() as session:
+        return load_runs(session, limit)
+
+
+def get_load(config, load_id: int) -> LoadRun | None:
+    """One load with its rejections loaded."""
+    with sessions_for(config)() as session:
+        run = session.get(LoadRun, load_id)
+        if run is not None:
+            run.rejections  # noqa: B018 - load them before the session closes
+        return run
+
+
+def describe_load(run: LoadRun) -> str:
+    """One line per load for staff."""
+    finished = run.finished_at.isoformat(" ", "seconds") if run.finished_at else "not finished"
+    line = (
+        f"#{run.id} {run.status} {run.mode} {run.source} started "
+        f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: added {run.added}, "
+        f"changed {run.changed}, unchanged {run.unchanged}, withdrawn {run.withdrawn}, "
+        f"rejected {run.rejected}"
+    )
+    return line + (f" ({run.message})" if run.message else "")
