@@ -1,0 +1,231 @@
+"""Per-generation column data: filters, facets and sorts answered from bitsets, not from Whoosh.
+
+Rows are numbered in "newest first" order (published descending, then entity_id), so a browse
+page is simply the n-th set bits of the filter bitset. The file is written beside the Whoosh
+files of a generation, once per Whoosh commit, and loaded once per process and commit.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import pickle
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from search_index import bitsets
+from search_index.ages import ymd
+from search_index.documents import IndexDocument
+from search_index.textfold import fold_code
+
+FORMAT = 1
+_BLOCK = 1024  # rows per precomputed suffix bitset of a range key
+
+
+def columns_path(generation_path: str, commit: int) -> str:
+    """The column file that belongs to one Whoosh commit (TOC generation) of a generation."""
+    return os.path.join(generation_path, f"columns-{commit}.pickle")
+
+
+class Row(NamedTuple):
+    """The column values of one notice (and its prepared names for re-scoring)."""
+
+    entity_id: str
+    kind: str
+    sex: str
+    nationalities: tuple[str, ...]
+    wanted_by: tuple[str, ...]
+    dob_lo: int  # YYYYMMDD of the earliest possible birth day, 0 if unknown
+    dob_hi: int  # YYYYMMDD of the latest possible birth day, 0 if unknown
+    published: float  # POSIX timestamp
+    has_picture: bool
+    sort_name: str
+    un_reference: str  # folded
+    un_resolution: str  # folded
+    token: str | None
+    prepared: bytes  # pickled names.prepare_names(); empty once moved to the .names file
+
+
+def row_from_document(doc: IndexDocument, prepared: bytes) -> Row:
+    """The Row of one document; `prepared` is the pickled names.prepare_names(doc.names)."""
+    return Row(
+        entity_id=doc.entity_id,
+        kind=doc.kind,
+        sex=doc.sex or "",
+        nationalities=tuple(dict.fromkeys(doc.nationalities)),
+        wanted_by=tuple(dict.fromkeys(doc.wanted_by)),
+        dob_lo=ymd(doc.dob_earliest or doc.dob_latest),
+        dob_hi=ymd(doc.dob_latest or doc.dob_earliest),
+        published=doc.published.timestamp(),
+        has_picture=bool(doc.has_picture),
+        sort_name=doc.sort_name,
+        un_reference=fold_code(doc.un_reference),
+        un_resolution=fold_code(doc.un_resolution),
+        token=doc.token,
+        prepared=prepared,
+    )
+
+
+@dataclass
+class RangeKey:
+    """Rows sorted by one integer key, with suffix bitsets every _BLOCK positions."""
+
+    values: array
+    rows: array
+    blocks: list[int]
+    nbits: int
+
+    @classmethod
+    def build(cls, keyed: list[tuple[int, int]], nbits: int) -> RangeKey:
+        keyed.sort()
+        values = array("q", (value for value, _ in keyed))
+        rows = array("l", (row for _, row in keyed))
+        # Suffix bitsets built from the end: each block adds its rows to the next one's set.
+        blocks: list[int] = []
+        suffix = 0
+        for start in reversed(range(0, len(rows), _BLOCK)):
+            suffix |= bitsets.from_rows(rows[start : start + _BLOCK], nbits)
+            blocks.append(suffix)
+        blocks.reverse()
+        return cls(values, rows, blocks, nbits)
+
+    def _from_position(self, position: int) -> int:
+        block = -(-position // _BLOCK)
+        base = self.blocks[block] if block < len(self.blocks) else 0
+        edge = self.rows[position : block * _BLOCK]
+        return base | bitsets.from_rows(edge, self.nbits) if edge else base
+
+    def above(self, value: int) -> int:
+        """Rows whose key is > value."""
+        return self._from_position(bisect_right(self.values, value))
+
+    def at_least(self, value: int) -> int:
+        """Rows whose key is >= value."""
+        return self._from_position(bisect_left(self.values, value))
+
+    def at_most(self, value: int) -> int:
+        """Rows whose key is <= value."""
+        everything = self.blocks[0] if self.blocks else 0
+        return everything ^ self.above(value)
+
+
+@dataclass
+class Columns:
+    """Everything search needs besides Whoosh, for one Whoosh commit of one generation."""
+
+    rows: list[Row]
+    everything: int
+    facets: dict[str, dict[str, int]]  # kind / sex / nationality / wanted_by / picture
+    references: dict[str, dict[str, list[int]]]  # un_reference / un_resolution -> rows
+    name_order: array  # rows sorted by (sort_name, entity_id)
+    dob_latest: RangeKey
+    dob_earliest: RangeKey
+    prepared_offsets: array  # row r's pickled prepared names: blob[offsets[r]:offsets[r + 1]]
+    row_of: dict[str, int] = field(default_factory=dict, repr=False)
+    blob: bytes | mmap.mmap = field(default=b"", repr=False)
+
+    @classmethod
+    def build(cls, rows: Iterable[Row]) -> Columns:
+        """Derive all bitsets and orders from the rows (in any order)."""
+        ordered = sorted(rows, key=lambda row: (-row.published, row.entity_id))
+        nbits = len(ordered)
+        groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        references: dict[str, dict[str, list[int]]] = {"un_reference": {}, "un_resolution": {}}
+        latest, earliest = [], []
+        for number, row in enumerate(ordered):
+            _group_row(groups, references, number, row)
+            if row.dob_hi:
+                latest.append((row.dob_hi, number))
+                earliest.append((row.dob_lo, number))
+        facets = {
+            name: {value: bitsets.from_rows(members, nbits) for value, members in by_value.items()}
+            for name, by_value in groups.items()
+        }
+        names = sorted(range(nbits), key=lambda n: (ordered[n].sort_name, ordered[n].entity_id))
+        offsets = array("q", [0])
+        for row in ordered:
+            offsets.append(offsets[-1] + len(row.prepared))
+        blob = b"".join(row.prepared for row in ordered)
+        columns = cls(
+            rows=[row._replace(prepared=b"") for row in ordered],
+            everything=bitsets.full(nbits),
+            facets=facets,
+            references=references,
+            name_order=array("l", names),
+            dob_latest=RangeKey.build(latest, nbits),
+            dob_earliest=RangeKey.build(earliest, nbits),
+            prepared_offsets=offsets,
+            blob=blob,
+        )
+        columns.row_of = {row.entity_id: number for number, row in enumerate(ordered)}
+        return columns
+
+    @property
+    def size(self) -> int:
+        """Number of rows (live notices)."""
+        return len(self.rows)
+
+    def raw_prepared(self, row: int) -> bytes:
+        """The pickled prepared names of a row (for match_name, and carried over by updates)."""
+        offsets = self.prepared_offsets
+        return bytes(self.blob[offsets[row] : offsets[row + 1]])
+
+    def save(self, path: str) -> None:
+        """Write `path` and `path`.names atomically; the names file first."""
+        _write_atomic(names_path(path), lambda handle: handle.write(self.blob))
+        skip = ("row_of", "blob")
+        state = {"format": FORMAT, **{k: v for k, v in vars(self).items() if k not in skip}}
+        _write_atomic(
+            path, lambda handle: pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        )
+
+    @classmethod
+    def load(cls, path: str) -> Columns:
+        """Read files written by save() (our own index directory: pickle is trusted here).
+
+        The prepared names stay on disk, memory-mapped: processes share them through the
+        page cache and a searcher only unpickles the candidates it re-scores.
+        """
+        with open(path, "rb") as handle:
+            state = pickle.load(handle)
+        if state.pop("format", None) != FORMAT:
+            raise ValueError(f"{path}: unknown column file format")
+        columns = cls(**state)
+        columns.row_of = {row.entity_id: number for number, row in enumerate(columns.rows)}
+        with open(names_path(path), "rb") as handle:
+            if os.fstat(handle.fileno()).st_size:
+                columns.blob = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return columns
+
+
+def names_path(path: str) -> str:
+    """The file of pickled prepared names beside a column file."""
+    return path + ".names"
+
+
+def _write_atomic(path: str, write) -> None:
+    temporary = f"{path}.tmp-{os.getpid()}"
+    with open(temporary, "wb") as handle:
+        write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _group_row(groups, references, number: int, row: Row) -> None:
+    groups["kind"][row.kind].append(number)
+    if row.sex:
+        groups["sex"][row.sex].append(number)
+    for code in row.nationalities:
+        groups["nationality"][code].append(number)
+    for code in row.wanted_by:
+        groups["wanted_by"][code].append(number)
+    groups["picture"]["yes" if row.has_picture else "no"].append(number)
+    if row.un_reference:
+        references["un_reference"].setdefault(row.un_reference, []).append(number)
+    if row.un_resolution:
+        references["un_resolution"].setdefault(row.un_resolution, []).append(number)

@@ -1,0 +1,83 @@
+"""search(): one query in, one page of hits with exact total and facet counts out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from search_index import bitsets
+from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
+from search_index.filters import facet_counts, filter_mask
+from search_index.ranking import name_matches
+from search_index.searching import Searcher
+
+MAX_PER_PAGE = 500
+MAX_PAGE = 10_000_000
+
+
+def _paging(query: SearchQuery) -> tuple[int, int]:
+    per_page = max(1, min(MAX_PER_PAGE, int(query.per_page or 1)))
+    page = max(1, min(MAX_PAGE, int(query.page or 1)))
+    return page, per_page
+
+
+def _browse_rows(searcher: Searcher, mask: int, sort: str, start: int, count: int) -> list[int]:
+    columns = searcher.columns
+    if sort != "name":
+        # Rows are numbered newest first: the page is the start-th.. set bits of the mask.
+        return bitsets.select(mask, columns.size, start, count)
+    view = bitsets.to_bytes(mask, columns.size)
+    found: list[int] = []
+    seen = 0
+    for row in columns.name_order:
+        if view[row >> 3] >> (row & 7) & 1:
+            if seen >= start:
+                found.append(row)
+                if len(found) == count:
+                    break
+            seen += 1
+    return found
+
+
+def _name_order(searcher: Searcher, matched, sort: str):
+    rows = searcher.columns.rows
+    if sort == "name":
+        return sorted(matched, key=lambda item: (rows[item[0]].sort_name, rows[item[0]].entity_id))
+    if sort == "newest":
+        return sorted(matched, key=lambda item: item[0])
+    return sorted(
+        matched,
+        key=lambda item: (-item[1].score, rows[item[0]].sort_name, rows[item[0]].entity_id),
+    )
+
+
+def search(source, query: SearchQuery) -> SearchPage:
+    """Answer one query from an IndexHome (this thread's searcher) or a Searcher."""
+    searcher: Searcher = source if isinstance(source, Searcher) else source.searcher()
+    today = query.today or date.today()
+    sort = query.sort if query.sort in SORTS else "relevance"
+    page, per_page = _paging(query)
+    start = (page - 1) * per_page
+    mask = filter_mask(searcher, query, today)
+    rows = searcher.columns.rows
+    if query.has_name:
+        matched = _name_order(searcher, name_matches(searcher, query, mask), sort)
+        total = len(matched)
+        result_mask = bitsets.from_rows((row for row, _ in matched), searcher.columns.size)
+        hits = [
+            Hit(rows[row].entity_id, match.score, match.band, match.why, tuple(match.reasons))
+            for row, match in matched[start : start + per_page]
+        ]
+    else:
+        total = mask.bit_count()
+        result_mask = mask
+        hits = [
+            Hit(rows[row].entity_id)
+            for row in _browse_rows(searcher, mask, sort, start, per_page)
+        ]
+    return SearchPage(
+        total=total,
+        page=page,
+        per_page=per_page,
+        hits=hits,
+        facets=facet_counts(searcher, result_mask, today),
+    )

@@ -1,0 +1,213 @@
+"""The index home: generations of the index, the CURRENT pointer, rebuild, update, check.
+
+    root/LOCK        flock'ed by rebuild and update, so processes take turns
+    root/CURRENT     name of the live generation (replaced atomically)
+    root/PREVIOUS    the generation before it, kept for rollback
+    root/gen-<n>/    Whoosh files + columns-<commit>.pickle + HEAD (latest commit) + COMPLETE.json
+
+A rebuild writes a fresh gen-<n>, verifies it and only then switches CURRENT; anything that
+stops it earlier (an exception, SIGKILL) leaves CURRENT on the old generation, and the next
+rebuild deletes the half-written directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+
+from whoosh import index as whoosh_index
+
+from search_index import storage
+from search_index.columns import Columns, columns_path
+from search_index.documents import Drift, GenerationInfo, IndexDocument
+from search_index.fields import commit_of, indexed_ids
+from search_index.searching import Searcher, thread_searcher
+from search_index.writing import apply_update, write_generation
+
+_GENERATION = re.compile(r"^gen-([0-9]+)$")
+CURRENT, PREVIOUS, LOCK = "CURRENT", "PREVIOUS", "LOCK"
+HEAD, COMPLETE = "HEAD", "COMPLETE.json"
+
+
+class IndexNotFound(RuntimeError):
+    """Raised when no generation has been built yet."""
+
+
+class VerificationError(RuntimeError):
+    """Raised when a freshly written generation does not hold the expected documents."""
+
+
+class IndexHome:
+    """A directory of index generations, shared by every process of one deployment."""
+
+    def __init__(self, root: str | os.PathLike, *, limitmb: int = 512) -> None:
+        self.root = os.path.abspath(os.fspath(root))
+        self.limitmb = limitmb
+        os.makedirs(self.root, exist_ok=True)
+        self._local = threading.local()
+
+    # -- paths and pointers -------------------------------------------------------------
+    def path(self, name: str) -> str:
+        return os.path.join(self.root, name)
+
+    def current_name(self) -> str | None:
+        """Name of the live generation, or None before the first rebuild."""
+        return storage.read_text(self.path(CURRENT)) or None
+
+    def _require_current(self) -> str:
+        name = self.current_name()
+        if not name or not os.path.isdir(self.path(name)):
+            raise IndexNotFound(f"no index generation in {self.root}; run a rebuild first")
+        return name
+
+    def _generation_numbers(self) -> list[int]:
+        found = (_GENERATION.match(entry) for entry in os.listdir(self.root))
+        return sorted(int(match.group(1)) for match in found if match)
+
+    def _switch(self, name: str) -> None:
+        previous = self.current_name()
+        if previous and previous != name:
+            storage.write_atomic(self.path(PREVIOUS), previous + "\n")
+        storage.write_atomic(self.path(CURRENT), name + "\n")
+
+    def _prune(self) -> None:
+        """Delete every generation except the live one and the one before it."""
+        keep = {self.current_name(), storage.read_text(self.path(PREVIOUS))}
+        for number in self._generation_numbers():
+            name = f"gen-{number}"
+            if name not in keep:
+                shutil.rmtree(self.path(name), ignore_errors=True)
+
+    # -- lifecycle ----------------------------------------------------------------------
+    def rebuild(
+        self,
+        documents: Iterable[IndexDocument],
+        expected_ids: set[str] | int | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> GenerationInfo:
+        """Write a complete new generation, verify it, then make it the live one."""
+        with storage.exclusive_lock(self.path(LOCK)):
+            numbers = self._generation_numbers()  # before pruning: names are never reused
+            name = f"gen-{(numbers[-1] + 1) if numbers else 1}"
+            self._prune()  # half-written generations of killed rebuilds go first
+            target = self.path(name)
+            os.mkdir(target)
+            try:
+                commit = write_generation(target, documents, self.limitmb, progress)
+                count = _verify(target, commit, expected_ids)
+                storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
+                built = {"built_at": datetime.now(UTC).isoformat(), "doc_count": count}
+                storage.write_atomic(os.path.join(target, COMPLETE), json.dumps(built))
+                storage.fsync_tree(target)
+            except BaseException:
+                shutil.rmtree(target, ignore_errors=True)
+                raise
+            self._switch(name)
+            self._prune()
+        return self.status()
+
+    def rollback(self) -> GenerationInfo:
+        """Make the previous generation live again (incremental updates since are lost)."""
+        with storage.exclusive_lock(self.path(LOCK)):
+            previous = storage.read_text(self.path(PREVIOUS))
+            if not previous or not os.path.isdir(self.path(previous)):
+                raise IndexNotFound("no previous generation to roll back to")
+            self._switch(previous)
+        return self.status()
+
+    def update(self, upserts: Iterable[IndexDocument], deletions: Iterable[str] = ()) -> None:
+        """Apply added/changed documents and withdrawn ids to the live generation."""
+        upserts = list(upserts)
+        deletions = set(deletions)
+        if not upserts and not deletions:
+            return
+        with storage.exclusive_lock(self.path(LOCK)):
+            target = self.path(self._require_current())
+            commit = apply_update(target, upserts, deletions, _load_latest_columns(target))
+            storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
+            _drop_old_columns(target, keep_from=commit - 1)
+
+    def check(self, expected: Mapping[str, str] | set[str] | Iterable[str]) -> Drift:
+        """Compare the live index with the database: ids missing, extra, or with stale tokens."""
+        target = self.path(self._require_current())
+        ix = whoosh_index.open_dir(target, readonly=True)
+        with ix.reader() as reader:
+            whoosh_ids = set(indexed_ids(reader))
+            commit = commit_of(reader, ix)
+        columns = Columns.load(columns_path(target, commit))
+        column_ids = set(columns.row_of)
+        tokens = expected if isinstance(expected, Mapping) else None
+        wanted = set(expected)
+        present = whoosh_ids & column_ids
+        stale = set()
+        if tokens is not None:
+            stale = {
+                row.entity_id for row in columns.rows
+                if row.entity_id in wanted and row.token != tokens[row.entity_id]
+            }
+        return Drift(
+            missing=frozenset(wanted - present),
+            extra=frozenset((whoosh_ids | column_ids) - wanted),
+            stale=frozenset(stale),
+        )
+
+    def status(self) -> GenerationInfo:
+        """The live generation: name, documents, bytes on disk, when it was built."""
+        name = self._require_current()
+        target = self.path(name)
+        built = json.loads(storage.read_text(os.path.join(target, COMPLETE)) or "{}")
+        ix = whoosh_index.open_dir(target, readonly=True)
+        built_at = built.get("built_at")
+        return GenerationInfo(
+            name=name,
+            doc_count=ix.doc_count(),
+            size_bytes=storage.tree_size(target),
+            built_at=datetime.fromisoformat(built_at) if built_at else None,
+            path=target,
+        )
+
+    def searcher(self) -> Searcher:
+        """This thread's searcher, reopened when the live generation or its content changed."""
+        return thread_searcher(self, self._local)
+
+
+def _verify(target: str, commit: int, expected_ids: set[str] | int | None) -> int:
+    ix = whoosh_index.open_dir(target, readonly=True)
+    with ix.reader() as reader:
+        if commit_of(reader, ix) != commit:
+            raise VerificationError(f"expected commit {commit}, found {commit_of(reader, ix)}")
+        ids = indexed_ids(reader)
+        count = reader.doc_count()
+    columns = Columns.load(columns_path(target, commit))
+    if count != len(ids) or set(ids) != set(columns.row_of):
+        raise VerificationError("Whoosh documents and column rows disagree")
+    if isinstance(expected_ids, int) and not isinstance(expected_ids, bool):
+        if count != expected_ids:
+            raise VerificationError(f"index holds {count} documents, expected {expected_ids}")
+    elif expected_ids is not None:
+        missing = set(expected_ids) - set(ids)
+        extra = set(ids) - set(expected_ids)
+        if missing or extra:
+            raise VerificationError(
+                f"index differs from expected ids: {len(missing)} missing "
+                f"(e.g. {sorted(missing)[:3]}), {len(extra)} extra (e.g. {sorted(extra)[:3]})"
+            )
+    return count
+
+
+def _load_latest_columns(target: str) -> Columns:
+    ix = whoosh_index.open_dir(target, readonly=True)
+    return Columns.load(columns_path(target, ix.latest_generation()))
+
+
+def _drop_old_columns(target: str, keep_from: int) -> None:
+    """Delete column files of commits older than `keep_from` (readers may still load that one)."""
+    for entry in os.listdir(target):
+        match = re.match(r"^columns-([0-9]+)\.pickle(\.names)?$", entry)
+        if match and int(match.group(1)) < keep_from:
+            os.remove(os.path.join(target, entry))

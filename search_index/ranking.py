@@ -1,0 +1,114 @@
+"""Name search in two stages: candidates by name keys, then match_name re-scores them."""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+
+from search_index import bitsets, names
+from search_index.candidates import accumulate
+from search_index.documents import SearchQuery
+from search_index.searching import Searcher
+
+FIRST_CANDIDATES = 50  # candidates to re-score; doubled while the tail still matches
+MAX_CANDIDATES = 50_000
+SCORE_FLOOR = 50  # name matches scoring below this are not shown (weak ones above: ranked last)
+WIDEN_SCORE = 65  # the window widens only while its tail still holds "possible" matches
+SCORE_ALL_BELOW = 250  # filters leave fewer notices than this: re-score all of them
+MAX_NAME_CHARS = 300  # longer name input is cut: no real name is longer
+CACHED_QUERIES = 32  # name results kept per snapshot, so paging and re-sorting are cheap
+
+Matches = list[tuple[int, names.NameMatch]]
+
+
+def query_keys(query: SearchQuery) -> names.QueryKeys:
+    """Name keys of the query's name box and/or separate forename and family fields."""
+    return names.query_name_keys(
+        query.text[:MAX_NAME_CHARS],
+        query.forename[:MAX_NAME_CHARS],
+        query.family_name[:MAX_NAME_CHARS],
+    )
+
+
+def _ranked_docs(searcher: Searcher, scores: dict[int, float], mask: int) -> list[int]:
+    """Candidate docnums within the mask, best first (ties: lower docnum first)."""
+    doc_rows = searcher.snapshot.doc_rows
+    if mask != searcher.columns.everything:
+        view = bitsets.to_bytes(mask, searcher.columns.size)
+        allowed = []
+        for docnum in scores:
+            row = doc_rows[docnum]
+            if row >= 0 and view[row >> 3] >> (row & 7) & 1:
+                allowed.append(docnum)
+    else:
+        allowed = [docnum for docnum in scores if doc_rows[docnum] >= 0]
+    return heapq.nlargest(MAX_CANDIDATES, allowed, key=lambda d: (scores[d], -d))
+
+
+def _match(keys, columns, row: int, seen: dict[bytes, names.NameMatch]) -> names.NameMatch:
+    # Notices with identical names (common with common names) are scored once per query.
+    raw = columns.raw_prepared(row)
+    found = seen.get(raw)
+    if found is None:
+        found = seen[raw] = names.match_name(keys, pickle.loads(raw))
+    return found
+
+
+def _rescore(searcher: Searcher, keys, rows_in_order: list[int], matches: dict) -> None:
+    """Re-score candidate rows, widening the window while its last quarter still matches."""
+    columns = searcher.columns
+    seen: dict[bytes, names.NameMatch] = {}
+    limit = FIRST_CANDIDATES
+    done = 0
+    while done < len(rows_in_order):
+        tail_matched = False
+        for position in range(done, min(limit, len(rows_in_order))):
+            row = rows_in_order[position]
+            if row in matches:
+                continue
+            match = matches[row] = _match(keys, columns, row, seen)
+            if position >= limit * 3 // 4 and match.score >= WIDEN_SCORE:
+                tail_matched = True
+        done = limit
+        if not tail_matched:
+            break
+        limit *= 2
+
+
+def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
+    matches: dict[int, names.NameMatch] = {}
+    if mask.bit_count() < SCORE_ALL_BELOW:
+        # Selective filters: scoring every remaining notice is cheap and misses nothing.
+        seen: dict[bytes, names.NameMatch] = {}
+        for row in bitsets.select(mask, searcher.columns.size, 0, SCORE_ALL_BELOW):
+            matches[row] = _match(keys, searcher.columns, row, seen)
+    else:
+        reader = searcher.whoosh.reader()
+        doc_rows = searcher.snapshot.doc_rows
+        for with_ngrams in (False, True):
+            scores = accumulate(searcher.snapshot, reader, keys, with_ngrams)
+            ranked = [doc_rows[d] for d in _ranked_docs(searcher, scores, mask)]
+            _rescore(searcher, keys, ranked, matches)
+            # The n-gram tier is slow on common n-grams: only when nothing matched well.
+            if any(match.score >= WIDEN_SCORE for match in matches.values()):
+                break
+    return [(row, match) for row, match in matches.items() if match.score >= SCORE_FLOOR]
+
+
+def name_matches(searcher: Searcher, query: SearchQuery, mask: int) -> Matches:
+    """(row, match) of every candidate within `mask` whose name score reaches SCORE_FLOOR."""
+    keys = query_keys(query)
+    if not mask or not (keys.terms or keys.fuzzy):
+        return []
+    snapshot = searcher.snapshot
+    cache_key = ("names", keys.parts, keys.forename_parts, keys.family_parts, mask)
+    with snapshot.lock:
+        cache = snapshot.cache.setdefault("name_results", {})
+        found = cache.get(cache_key)
+    if found is None:
+        found = _compute(searcher, keys, mask)
+        with snapshot.lock:
+            if len(cache) >= CACHED_QUERIES:
+                cache.pop(next(iter(cache)))
+            cache[cache_key] = found
+    return found

@@ -1,0 +1,113 @@
+"""Searchers: one Whoosh searcher per thread plus column data shared by the whole process."""
+
+from __future__ import annotations
+
+import os
+import threading
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from whoosh import index as whoosh_index
+
+from search_index import storage
+from search_index.columns import Columns, columns_path
+from search_index.fields import commit_of, indexed_ids
+
+_OPEN_ATTEMPTS = 3  # a writer may delete files between reading the pointer and opening them
+_SNAPSHOTS_KEPT = 2  # the live commit, and the one threads not yet reopened still use
+
+
+@dataclass
+class Snapshot:
+    """Column data of one Whoosh commit, and the map from Whoosh doc numbers to rows."""
+
+    columns: Columns
+    doc_rows: array  # Whoosh docnum -> row number, -1 for deleted documents
+    cache: dict = field(default_factory=dict)  # per-date age bitsets and the like
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_snapshots: OrderedDict[tuple[str, int, int], Snapshot] = OrderedDict()
+_snapshots_lock = threading.Lock()
+
+
+def _load_snapshot(path: str, ix, reader) -> Snapshot:
+    commit = commit_of(reader, ix)
+    key = (path, os.stat(path).st_ino, commit)
+    with _snapshots_lock:
+        found = _snapshots.get(key)
+        if found is not None:
+            _snapshots.move_to_end(key)
+            return found
+    columns = Columns.load(columns_path(path, commit))
+    row_of = columns.row_of
+    doc_rows = array("l", (row_of.get(entity_id, -1) for entity_id in indexed_ids(reader)))
+    if reader.has_deletions():
+        for docnum in range(len(doc_rows)):
+            if reader.is_deleted(docnum):
+                doc_rows[docnum] = -1
+    snapshot = Snapshot(columns, doc_rows)
+    with _snapshots_lock:
+        _snapshots[key] = snapshot
+        while len(_snapshots) > _SNAPSHOTS_KEPT:
+            _snapshots.popitem(last=False)
+    return snapshot
+
+
+class Searcher:
+    """A Whoosh searcher and the column snapshot of the same commit. Not thread-safe."""
+
+    def __init__(self, generation: str, path: str, whoosh_searcher, snapshot: Snapshot, stamps):
+        self.generation = generation
+        self.path = path
+        self.whoosh = whoosh_searcher
+        self.snapshot = snapshot
+        self.columns = snapshot.columns
+        self.stamps = stamps
+
+    def close(self) -> None:
+        self.whoosh.close()
+
+
+def _stamps(home, generation: str) -> tuple:
+    return (
+        storage.stat_key(home.path("CURRENT")),
+        storage.stat_key(os.path.join(home.path(generation), "HEAD")),
+    )
+
+
+def open_searcher(home) -> Searcher:
+    """Open the live generation's latest commit (retrying if a writer swaps files meanwhile)."""
+    error: Exception | None = None
+    for _ in range(_OPEN_ATTEMPTS):
+        generation = home._require_current()
+        path = home.path(generation)
+        stamps = _stamps(home, generation)  # taken first: a later change triggers a reopen
+        try:
+            ix = whoosh_index.open_dir(path, readonly=True)
+            whoosh_searcher = ix.searcher()
+        except (OSError, whoosh_index.EmptyIndexError) as caught:
+            error = caught
+            continue
+        try:
+            snapshot = _load_snapshot(path, ix, whoosh_searcher.reader())
+        except OSError as caught:
+            whoosh_searcher.close()
+            error = caught
+            continue
+        return Searcher(generation, path, whoosh_searcher, snapshot, stamps)
+    assert error is not None
+    raise error
+
+
+def thread_searcher(home, local: threading.local) -> Searcher:
+    """The calling thread's searcher, reopened if CURRENT or the generation's HEAD changed."""
+    current: Searcher | None = getattr(local, "searcher", None)
+    if current is not None:
+        if current.stamps == _stamps(home, current.generation):
+            return current
+        current.close()
+        local.searcher = None
+    local.searcher = open_searcher(home)
+    return local.searcher
