@@ -42,7 +42,7 @@ def db_upgrade():
 def load(source, full, kinds, dry_run, allow_mass_withdrawal):
     """Load notices from a directory, .zip/.tar.gz, JSON Lines file or web service URL."""
     with progress("loading") as advance:
-        report = operations.load(current_app.config, source, full=full, kinds=kinds,
+        report = operations.load(current_app, source, full=full, kinds=kinds,
                                  dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
                                  progress=advance)
     _print_load_report(report)
@@ -85,7 +85,7 @@ def loads():
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 def loads_list(limit):
     """The most recent loads, newest first."""
-    for run in operations.recent_loads(current_app.config, limit):
+    for run in operations.recent_loads(current_app, limit):
         click.echo(operations.describe_load(run))
 
 
@@ -93,7 +93,7 @@ def loads_list(limit):
 @click.argument("load_id", type=int)
 def loads_show(load_id):
     """One load with every record it rejected."""
-    run = operations.get_load(current_app.config, load_id)
+    run = operations.get_load(current_app, load_id)
     if run is None:
         raise click.ClickException(f"no load with id {load_id}")
     click.echo(operations.describe_load(run))
@@ -110,7 +110,7 @@ def index():
 def index_rebuild():
     """Build a complete new index generation from the database, verify it, switch to it."""
     with progress("indexing") as advance:
-        info = operations.rebuild_index(current_app.config, advance)
+        info = operations.rebuild_index(current_app, advance)
     click.echo(f"index generation {info.name}: {info.doc_count} notices, "
                f"{info.size_bytes / 1e6:.1f} MB")
 
@@ -118,14 +118,14 @@ def index_rebuild():
 @index.command("update")
 def index_update():
     """Bring the live index in line with the database (after an interrupted load, say)."""
-    drift = operations.update_index(current_app.config)
+    drift = operations.update_index(current_app)
     click.echo(_drift_line(drift, "repaired"))
 
 
 @index.command("check")
 def index_check():
     """Report drift between database and index; exit 1 when there is any."""
-    drift = operations.check_index(current_app.config)
+    drift = operations.check_index(current_app)
     click.echo(_drift_line(drift, "found"))
     for label, ids in (("missing", drift.missing), ("extra", drift.extra),
                        ("stale", drift.stale)):

@@ -1,11 +1,12 @@
-"""Staff operations as plain functions over the app configuration; the CLI is a thin shell."""
+"""Staff operations as plain functions over an application (its config and sessions); the CLI
+is a thin shell over them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from notices import indexing
-from notices.db import make_engine, make_session_factory, upgrade
+from notices.db import upgrade
 from notices.ingest.loader import LoadOptions, load_runs, run_load
 from notices.ingest.report import LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
@@ -17,9 +18,9 @@ def upgrade_database(config) -> None:
     upgrade(config["DATABASE_URL"])
 
 
-def sessions_for(config):
-    """A session factory for the configured database (for commands run outside a request)."""
-    return make_session_factory(make_engine(config["DATABASE_URL"]))
+def sessions_for(app):
+    """The application's session factory (its engine is disposed with the app)."""
+    return app.extensions["notices.sessions"]
 
 
 def picture_limits(config) -> dict:
@@ -39,9 +40,10 @@ def fetch_options(config) -> FetchOptions:
     )
 
 
-def load(config, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bool = False,
+def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bool = False,
          allow_mass_withdrawal: bool = False, progress=None) -> LoadReport:
     """Load one source into the database (and, once it committed, into the live index)."""
+    config = app.config
     options = LoadOptions(
         media_dir=Path(config["MEDIA_DIR"]),
         mode="full" if full else "partial",
@@ -56,7 +58,7 @@ def load(config, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run:
     except SourceError as error:
         return LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))
     upgrade(config["DATABASE_URL"])
-    sessions = sessions_for(config)
+    sessions = sessions_for(app)
     report = run_load(sessions, source, options, progress)
     if report.committed:
         indexing.apply_changes(sessions, index_for(config), report.added + report.changed,
@@ -68,31 +70,31 @@ def index_for(config):
     return indexing.index_home(config["INDEX_DIR"])
 
 
-def rebuild_index(config, progress=None):
+def rebuild_index(app, progress=None):
     """Build a fresh index generation from the database and switch to it."""
-    upgrade(config["DATABASE_URL"])
-    return indexing.rebuild(sessions_for(config), index_for(config), progress)
+    upgrade(app.config["DATABASE_URL"])
+    return indexing.rebuild(sessions_for(app), index_for(app.config), progress)
 
 
-def update_index(config):
+def update_index(app):
     """Reconcile the live index with the database; returns the drift that was repaired."""
-    return indexing.reconcile(sessions_for(config), index_for(config))
+    return indexing.reconcile(sessions_for(app), index_for(app.config))
 
 
-def check_index(config):
+def check_index(app):
     """Drift between database and live index."""
-    return indexing.check(sessions_for(config), index_for(config))
+    return indexing.check(sessions_for(app), index_for(app.config))
 
 
-def recent_loads(config, limit: int) -> list[LoadRun]:
+def recent_loads(app, limit: int) -> list[LoadRun]:
     """The most recent loads, newest first."""
-    with sessions_for(config)() as session:
+    with sessions_for(app)() as session:
         return load_runs(session, limit)
 
 
-def get_load(config, load_id: int) -> LoadRun | None:
+def get_load(app, load_id: int) -> LoadRun | None:
     """One load with its rejections loaded."""
-    with sessions_for(config)() as session:
+    with sessions_for(app)() as session:
         run = session.get(LoadRun, load_id)
         if run is not None:
             run.rejections  # noqa: B018 - load them before the session closes

@@ -4,9 +4,13 @@ and a factory for notices."""
 from __future__ import annotations
 
 import itertools
+import os
+import uuid
 from datetime import datetime
+from urllib.parse import quote
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from notices import create_app
 from notices.db import upgrade
@@ -15,13 +19,44 @@ from notices.models import Notice, Warrant
 _ids = itertools.count(1)
 
 
+# Set to a PostgreSQL URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run the
+# suite against PostgreSQL: every test database is then a fresh schema of that database.
+TEST_DATABASE_URL = os.environ.get("NOTICES_TEST_DATABASE_URL")
+
+
 @pytest.fixture
-def app_config(tmp_path):
+def new_database_url(tmp_path):
+    """Factory of empty databases: SQLite files in tmp_path, or PostgreSQL schemas."""
+    schemas = []
+
+    def make(name: str = "notices") -> str:
+        if not TEST_DATABASE_URL:
+            return f"sqlite:///{tmp_path / (name + '.db')}"
+        schema = f"t_{uuid.uuid4().hex[:16]}"
+        engine = create_engine(TEST_DATABASE_URL)
+        with engine.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+        schemas.append(schema)
+        separator = "&" if "?" in TEST_DATABASE_URL else "?"
+        return f"{TEST_DATABASE_URL}{separator}options={quote(f'-csearch_path={schema}')}"
+
+    yield make
+    if schemas:
+        engine = create_engine(TEST_DATABASE_URL)
+        with engine.begin() as connection:
+            for schema in schemas:
+                connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
+@pytest.fixture
+def app_config(tmp_path, new_database_url):
     """Configuration of a test app: every path inside tmp_path."""
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'notices.db'}",
+        "DATABASE_URL": new_database_url(),
         "INDEX_DIR": str(tmp_path / "index"),
         "MEDIA_DIR": str(tmp_path / "media"),
         "FETCH_RATE_PER_SECOND": 1000.0,

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from notices.domain import KINDS
 from notices.ingest import store
 from notices.ingest.normalize import normalize_document
-from notices.ingest.pictures import PictureError, process_picture, store_picture
+from notices.ingest.picture_jobs import PicturePipeline
+from notices.ingest.pictures import PictureError
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
 from notices.ingest.sources import Source
@@ -115,9 +116,21 @@ class _Load:
         self.state = store.snapshot(session)
         self.seen: dict[str, tuple[str, str]] = {}  # entity id -> (content hash, origin)
         self.kinds_seen: set[str] = set()
-        self.writer = store.BatchWriter(session, report.load_run_id, self.now)
+        self.pictures = PicturePipeline(options.media_dir, options.picture_limits,
+                                        store=not options.dry_run)
+        self.writer = store.BatchWriter(session, report.load_run_id, self.now,
+                                        resolve=self._resolve_pictures)
 
     def run(self) -> None:
+        try:
+            self._read_all()
+        finally:
+            self.pictures.close()
+        self.report.kinds = self._covered_kinds()
+        if self.options.mode == "full":
+            self._withdraw_absent()
+
+    def _read_all(self) -> None:
         for item in self.source:
             self.progress(1)
             if item.rejection is not None:
@@ -131,9 +144,6 @@ class _Load:
             elif not self.options.kinds or record.kind in self.options.kinds:
                 self._accept(record, item.origin)
         self.writer.flush()
-        self.report.kinds = self._covered_kinds()
-        if self.options.mode == "full":
-            self._withdraw_absent()
 
     def _reject(self, rejections: list[Rejection], hint: str | None) -> None:
         for rejection in rejections:
@@ -174,24 +184,39 @@ class _Load:
                 "the first one was kept",
                 record.entity_id))
 
-    def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, dict]]:
+    def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, object]]:
+        """Picture id -> stored columns, or a future of them for pictures new to us."""
         known = store.existing_pictures(self.session, stored.id) if stored else {}
-        processed = []
+        pictures = []
         for picture in record.pictures:
             if picture.picture_id in known:
-                processed.append((picture.picture_id, known[picture.picture_id]))
+                pictures.append((picture.picture_id, known[picture.picture_id]))
                 continue
             try:
-                result = process_picture(picture.read(), **self.options.picture_limits)
-            except (PictureError, OSError) as error:
-                self.report.rejections.append(Rejection(
-                    picture.origin, "$", f"picture {picture.picture_id}: {error}",
-                    record.entity_id))
+                raw = picture.read()
+            except OSError as error:
+                self._picture_rejected(record.entity_id, picture, error)
                 continue
-            if not self.options.dry_run:
-                store_picture(self.options.media_dir, result)
-            processed.append((picture.picture_id, store.picture_columns(result)))
-        return processed
+            pictures.append((picture.picture_id, (picture, self.pictures.submit(raw))))
+        return pictures
+
+    def _resolve_pictures(self, write: store.PendingWrite) -> None:
+        """Wait for the pictures of a write; a picture that fails is reported and left out."""
+        resolved = []
+        for picture_id, value in write.pictures:
+            if isinstance(value, tuple):
+                picture, future = value
+                try:
+                    value = future.result()
+                except (PictureError, OSError) as error:
+                    self._picture_rejected(write.record.entity_id, picture, error)
+                    continue
+            resolved.append((picture_id, value))
+        write.pictures = resolved
+
+    def _picture_rejected(self, entity_id: str, picture, error: Exception) -> None:
+        self.report.rejections.append(Rejection(
+            picture.origin, "$", f"picture {picture.picture_id}: {error}", entity_id))
 
     def _covered_kinds(self) -> tuple[str, ...]:
         if self.options.kinds:

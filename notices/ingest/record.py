@@ -88,7 +88,9 @@ class NoticeRecord:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-_COLUMN_FIELDS = tuple(f.name for f in fields(NoticeRecord) if f.name not in ("pictures", "warrants"))
+_COLUMN_FIELDS = tuple(
+    f.name for f in fields(NoticeRecord) if f.name not in ("pictures", "warrants")
+)
 
 
 @dataclass(frozen=True)

@@ -153,3 +153,23 @@ def test_loads_list_and_show_tell_what_each_load_did(runner, tmp_path):
     assert "added 1" in listing.output and "rejected 1" in listing.output
     shown = runner.invoke(["loads", "show", "1"])
     assert "$.sex_id" in shown.output
+
+
+def test_many_pictures_go_through_worker_processes(runner, sessions, app, tmp_path):
+    """Past the inline threshold pictures are processed by workers; results are the same."""
+    from notices.ingest.picture_jobs import INLINE_PICTURES
+    from notices.ingest.pictures import picture_path
+
+    count = INLINE_PICTURES + 16
+    docs = [red_doc(n) for n in range(1, count + 1)]
+    pictures = {doc["entity_id"]: [jpeg_bytes((n % 250, 40, 90))] for n, doc in enumerate(docs)}
+    pictures[docs[-1]["entity_id"]] = [b"<html>not a picture</html>"]
+    result = runner.invoke(["load", str(write_tree(tmp_path / "x", {"red": docs}, pictures))])
+    assert result.exit_code == 3, result.output
+    assert "not a picture" in result.output
+    with sessions() as session:
+        stored = list(session.scalars(select(Picture)))
+    assert len(stored) == count - 1
+    for picture in stored:
+        assert picture_path(app.config["MEDIA_DIR"], picture.sha256).is_file()
+        assert picture_path(app.config["MEDIA_DIR"], picture.thumb_sha256).is_file()
