@@ -1,0 +1,153 @@
+"""Source: a directory laid out like the web service, read without following symbolic links."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from functools import partial
+
+from notices.domain import KIND_PATHS, KINDS
+from notices.ingest.sources import layout, tree
+from notices.ingest.sources.base import FetchOptions, ReadError, SourceError, SourceItem
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+# O_NONBLOCK: opening a FIFO must not hang; fstat then tells us it is not a regular file.
+_FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_LINK = "symbolic link not followed"
+_SPECIAL = "not a regular file"
+_MISSING = "missing"
+
+
+class DirectorySource:
+    """Every notice file under `root`; the kinds present are known before iteration."""
+
+    def __init__(self, root: str, *, kinds: set[str], options: FetchOptions):
+        if not os.path.isdir(root):
+            raise SourceError(f"{root} is not a directory")
+        # The operator named the root, so a symbolic link *to* the root is fine: resolve it once.
+        self.root = os.path.realpath(root)
+        self.description = root
+        self.complete = True
+        self._options = options
+        self._wanted = {kind for kind in KINDS if kind in kinds}
+        states = {kind: self._dir_state(KIND_PATHS[kind].split("/")) for kind in self._wanted}
+        self._present = {kind for kind, state in states.items() if state is None}
+        if all(state == _MISSING for state in states.values()):
+            wanted = ", ".join(KIND_PATHS[kind] + "/" for kind in sorted(self._wanted))
+            raise SourceError(f"{root} holds none of the notice directories {wanted}")
+
+    def kinds_present(self) -> set[str]:
+        """Kinds whose directory exists (a real directory, not a link); known before iteration."""
+        return set(self._present)
+
+    def __iter__(self) -> Iterator[SourceItem]:
+        entries = list(self._entries())
+        return tree.assemble(entries, kinds=self._wanted, options=self._options)
+
+    def _entries(self) -> Iterator[tree.Entry]:
+        for kind in sorted(self._wanted, key=layout.kind_order):
+            parts = KIND_PATHS[kind].split("/")
+            state = self._dir_state(parts)
+            if state is None:
+                yield from self._walk(parts, depth=0)
+            elif state != _MISSING:
+                yield self._entry("/".join(parts), state)
+
+    def _walk(self, parts: list[str], depth: int) -> Iterator[tree.Entry]:
+        try:
+            listing = self._list(parts)
+        except OSError as error:
+            self.complete = False  # the notices in there are unknown: no withdrawals
+            yield self._entry("/".join(parts), f"cannot list directory: {error.strerror}")
+            return
+        for name, mode in listing:
+            path_parts = [*parts, name]
+            path = "/".join(path_parts)
+            if stat.S_ISLNK(mode):
+                yield self._entry(path, _LINK)
+            elif stat.S_ISDIR(mode):
+                if _descend(name, depth):
+                    yield from self._walk(path_parts, depth + 1)
+            elif not stat.S_ISREG(mode):
+                yield self._entry(path, _SPECIAL)
+            else:
+                yield tree.Entry(path, path, partial(self._read, path_parts))
+
+    def _entry(self, path: str, problem: str) -> tree.Entry:
+        return tree.Entry(path, path, problem=problem)
+
+    def _list(self, parts: list[str]) -> list[tuple[str, int]]:
+        fd = _open_dir(self.root, parts)
+        try:
+            names = sorted(os.listdir(fd))
+            return [(name, os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode)
+                    for name in names]
+        finally:
+            os.close(fd)
+
+    def _read(self, parts: list[str], limit: int) -> bytes:
+        try:
+            fd = _open_dir(self.root, parts[:-1])
+            try:
+                file_fd = os.open(parts[-1], _FILE_FLAGS, dir_fd=fd)
+            finally:
+                os.close(fd)
+        except OSError as error:
+            raise ReadError(_LINK if error.errno == errno.ELOOP else error.strerror) from None
+        with os.fdopen(file_fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReadError(_SPECIAL)
+            if info.st_size > limit:
+                raise ReadError(f"larger than the limit of {limit} bytes")
+            data = handle.read(limit + 1)  # the file may grow after fstat
+        if len(data) > limit:
+            raise ReadError(f"larger than the limit of {limit} bytes")
+        return data
+
+    def _dir_state(self, parts: list[str]) -> str | None:
+        """None for a real directory, _MISSING when absent, otherwise why it is refused."""
+        try:
+            os.close(_open_dir(self.root, parts))
+        except FileNotFoundError:
+            return _MISSING
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                # Linux says ENOTDIR for a link opened with O_DIRECTORY | O_NOFOLLOW.
+                return _link_or_file(self.root, parts)
+            return f"cannot open directory: {error.strerror}"
+        return None
+
+
+def _descend(name: str, depth: int) -> bool:
+    """Only <id>/ below a kind directory and images/ below that are part of the layout."""
+    if depth == 0:
+        return layout.entity_from_name(name) is not None
+    return depth == 1 and name == "images"
+
+
+def _open_dir(root: str, parts: list[str]) -> int:
+    """Open root/parts... as a directory, refusing a symbolic link at every step."""
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for part in parts:
+            next_fd = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _link_or_file(root: str, parts: list[str]) -> str:
+    """Why root/parts... is not a directory we may enter: a link, not a directory, or missing."""
+    for depth in range(1, len(parts) + 1):
+        path = os.path.join(root, *parts[:depth])
+        if os.path.islink(path):
+            return _LINK
+        if not os.path.lexists(path):
+            return _MISSING
+    return "not a directory"

@@ -1,0 +1,188 @@
+"""Turn the entries of an extract tree (directory or archive) into SourceItems, one per notice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+
+from notices.domain import KIND_PATHS
+from notices.ingest.record import PictureSource
+from notices.ingest.sources import layout
+from notices.ingest.sources.base import FetchOptions, ReadError, SourceItem, rejected
+from notices.ingest.sources.safejson import parse_document
+
+
+@dataclass
+class Entry:
+    """One file of a tree; `read(limit)` returns at most `limit` bytes or raises ReadError."""
+
+    path: str  # relative to the tree root, '/'-separated
+    origin: str  # what the operator sees in reports
+    read: Callable[[int], bytes] | None = None
+    problem: str | None = None  # refused outright: link, device, unsafe name, duplicate
+    position: int = 0  # order inside the container (used for tar archives)
+
+
+@dataclass
+class _Group:
+    kind: str
+    entity_id: str
+    detail: Entry | None = None
+    images_list: Entry | None = None
+    pictures: dict[str, list[Entry]] = field(default_factory=dict)
+    problems: list[SourceItem] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    picture_positions: list[int] = field(default_factory=list)
+
+
+def assemble(
+    entries: Iterable[Entry],
+    *,
+    kinds: set[str],
+    options: FetchOptions,
+    by_position: bool = False,
+) -> Iterator[SourceItem]:
+    """Yield each notice's item (then its rejections), sorted by kind and id or by position."""
+    groups: dict[tuple[str, str], _Group] = {}
+    loose: list[tuple[Entry, SourceItem]] = []
+    for entry in entries:
+        _sort_in(entry, kinds, groups, loose)
+    units: list[tuple[tuple, Callable[[], Iterator[SourceItem]]]] = []
+    for entry, item in loose:
+        key = (entry.position, entry.path) if by_position else (-1, entry.path)
+        units.append((key, partial(iter, [item])))
+    for group in groups.values():
+        key = _position_key(group) if by_position else _entity_key(group)
+        units.append((key, partial(_emit, group, options)))
+    units.sort(key=lambda unit: unit[0])
+    for _, emit in units:
+        yield from emit()
+
+
+def _sort_in(entry: Entry, kinds, groups, loose) -> None:
+    def group_of(kind: str, entity_id: str) -> _Group:
+        group = groups.setdefault((kind, entity_id), _Group(kind, entity_id))
+        group.positions.append(entry.position)
+        return group
+
+    if entry.problem:
+        kind, entity_id = layout.entity_hint(entry.path)
+        if kind is not None and kind not in kinds:
+            return
+        item = rejected(entry.origin, entry.problem, kind=kind, entity_id=entity_id)
+        if entity_id:
+            group_of(kind, entity_id).problems.append(item)
+        else:
+            loose.append((entry, item))
+        return
+    place = layout.classify(entry.path)
+    if place.role == layout.IGNORED or place.kind not in kinds:
+        return
+    if place.role == layout.STRAY:
+        item = rejected(entry.origin, place.reason, kind=place.kind, entity_id=place.entity_id)
+        if place.entity_id:
+            group_of(place.kind, place.entity_id).problems.append(item)
+        else:
+            loose.append((entry, item))
+        return
+    group = group_of(place.kind, place.entity_id)
+    if place.role == layout.DETAIL:
+        group.detail = entry
+    elif place.role == layout.IMAGES_LIST:
+        group.images_list = entry
+    else:
+        group.pictures.setdefault(place.picture_id, []).append(entry)
+        group.picture_positions.append(entry.position)
+
+
+def _entity_key(group: _Group) -> tuple:
+    year, number = group.entity_id.split("/")
+    return (0, layout.kind_order(group.kind), int(year), int(number), group.entity_id)
+
+
+def _position_key(group: _Group) -> tuple:
+    # Tar archives: pictures are read in stream order, so order notices by their pictures.
+    return (min(group.picture_positions or group.positions), group.kind, group.entity_id)
+
+
+def _emit(group: _Group, options: FetchOptions) -> Iterator[SourceItem]:
+    kind, entity_id = group.kind, group.entity_id
+    if group.detail is None:
+        if not group.problems:
+            name = f"{KIND_PATHS[kind]}/{entity_id.replace('/', '-')}.json"
+            origin = (group.images_list or next(iter(group.pictures.values()))[0]).origin
+            yield rejected(origin, f"pictures without the notice document {name}",
+                           kind=kind, entity_id=entity_id)
+        yield from group.problems
+        return
+    try:
+        document = read_json(group.detail, options)
+    except ReadError as error:
+        yield rejected(group.detail.origin, str(error), kind=kind, entity_id=entity_id)
+        yield from group.problems
+        return
+    pictures, extra = _pictures(group, options)
+    yield SourceItem(group.detail.origin, kind, document, None, pictures, entity_id)
+    yield from extra
+    yield from group.problems
+
+
+def read_json(entry: Entry, options: FetchOptions) -> dict:
+    """Read and parse one JSON entry of the tree (raises ReadError)."""
+    data = entry.read(options.max_json_bytes)
+    return parse_document(data, max_bytes=options.max_json_bytes, max_depth=options.max_json_depth)
+
+
+def _pictures(group: _Group, options: FetchOptions) -> tuple[list[PictureSource], list]:
+    extra = []
+    files: dict[str, Entry] = {}
+    for picture_id, entries in group.pictures.items():
+        if len(entries) > 1:
+            extra.append(_reject(group, entries[0], f"several files for picture {picture_id}"))
+        else:
+            files[picture_id] = entries[0]
+    order = sorted(files, key=lambda picture_id: (int(picture_id), picture_id))
+    if group.images_list is not None:
+        try:
+            listed = _listed_ids(group.images_list, options)
+        except ReadError as error:
+            extra.append(_reject(group, group.images_list, str(error)))
+        else:
+            missing = [picture_id for picture_id in listed if picture_id not in files]
+            if missing:
+                text = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
+                extra.append(_reject(group, group.images_list, f"listed pictures missing: {text}"))
+            order = [p for p in listed if p in files] + [p for p in order if p not in listed]
+    limit = options.max_picture_bytes
+    pictures = [
+        PictureSource(pid, files[pid].origin, partial(_read, files[pid], limit)) for pid in order
+    ]
+    return pictures, extra
+
+
+def _read(entry: Entry, limit: int) -> bytes:
+    return entry.read(limit)
+
+
+def _reject(group: _Group, entry: Entry, reason: str) -> SourceItem:
+    return rejected(entry.origin, reason, kind=group.kind, entity_id=group.entity_id)
+
+
+def _listed_ids(entry: Entry, options: FetchOptions) -> list[str]:
+    """Picture ids of an images list document, in its order (raises ReadError)."""
+    document = read_json(entry, options)
+    embedded = document.get("_embedded")
+    images = embedded.get("images") if isinstance(embedded, dict) else None
+    if not isinstance(images, list):
+        raise ReadError("images list without _embedded.images")
+    listed = []
+    for index, image in enumerate(images):
+        picture_id = layout.picture_id_of(image.get("picture_id")) if isinstance(
+            image, dict
+        ) else None
+        if picture_id is None:
+            raise ReadError(f"_embedded.images[{index}].picture_id is not a digit string")
+        if picture_id not in listed:
+            listed.append(picture_id)
+    return listed
