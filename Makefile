@@ -31,9 +31,10 @@ demo: install
 	test -f $(DEMO_DIR)/DEMO.txt || $(BIN)/notices demo-data $(DEMO_DIR) --count $(DEMO_COUNT)
 	$(BIN)/notices db upgrade
 	$(BIN)/notices load $(DEMO_DIR) --full --allow-mass-withdrawal
+	$(BIN)/notices index rebuild
 
 test: install
-	$(BIN)/python -m pytest
+	scripts/test
 
 lint: install
 	$(BIN)/ruff check .

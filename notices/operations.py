@@ -32,14 +32,6 @@ def picture_limits(config) -> dict:
     }
 
 
-def fetch_options(config) -> FetchOptions:
-    return FetchOptions(
-        rate_per_second=config["FETCH_RATE_PER_SECOND"],
-        retries=config["FETCH_RETRIES"],
-        timeout=config["FETCH_TIMEOUT_SECONDS"],
-    )
-
-
 def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bool = False,
          allow_mass_withdrawal: bool = False, progress=None) -> LoadReport:
     """Load one source into the database (and, once it committed, into the live index)."""
@@ -54,7 +46,7 @@ def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bo
         picture_limits=picture_limits(config),
     )
     try:
-        source = open_source(spec, kinds=kinds or None, fetch=fetch_options(config))
+        source = open_source(spec, kinds=kinds or None, fetch=FetchOptions.from_config(config))
     except SourceError as error:
         return LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))
     upgrade(config["DATABASE_URL"])

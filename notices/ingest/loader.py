@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from notices.demo.writer import MARKER_FILE
 from notices.domain import KINDS
 from notices.ingest import store
 from notices.ingest.normalize import normalize_document
@@ -66,7 +67,7 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
 
 def _is_demo(source: Source) -> bool:
     root = Path(source.description)
-    return root.is_dir() and (root / "DEMO.txt").is_file()
+    return root.is_dir() and (root / MARKER_FILE).is_file()
 
 
 def _start_load_run(sessions, report: LoadReport) -> int:
@@ -128,7 +129,12 @@ class _Load:
             self.pictures.close()
         self.report.kinds = self._covered_kinds()
         if self.options.mode == "full":
-            self._withdraw_absent()
+            if self.source.complete:
+                self._withdraw_absent()
+            else:
+                self.report.rejections.append(Rejection(
+                    self.source.description, "$",
+                    "part of the source could not be read, so this full load withdrew nothing"))
 
     def _read_all(self) -> None:
         for item in self.source:

@@ -173,3 +173,21 @@ def test_many_pictures_go_through_worker_processes(runner, sessions, app, tmp_pa
     for picture in stored:
         assert picture_path(app.config["MEDIA_DIR"], picture.sha256).is_file()
         assert picture_path(app.config["MEDIA_DIR"], picture.thumb_sha256).is_file()
+
+
+def test_full_load_of_a_broken_archive_withdraws_nothing(runner, sessions, tmp_path):
+    import tarfile
+
+    runner.invoke(["load", str(all_kinds_tree(tmp_path / "first", reds=10))])
+    tree = write_tree(tmp_path / "second", {"red": [red_doc(n) for n in range(1, 11)]},
+                      pictures={"2021/00009": [jpeg_bytes()] * 3})
+    archive = tmp_path / "extract.tar"
+    with tarfile.open(archive, "w") as tar:
+        tar.add(tree / "red", arcname="red")
+    data = archive.read_bytes()
+    archive.write_bytes(data[: len(data) * 2 // 3])  # cut off mid-way
+    result = runner.invoke(["load", str(archive), "--full"])
+    assert result.exit_code == 3, result.output
+    assert "withdrew nothing" in result.output
+    assert "withdrawn 0" in result.output
+    assert all(n.status == "active" for n in notices_by_id(sessions).values())

@@ -1,0 +1,138 @@
+"""HTTP load benchmark: gunicorn (2 workers) on loopback, a mixed query workload from wrk,
+once idle and once while `notices index rebuild` and `notices load` run at the same time."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def workload_paths(db_path: Path, seed: int = 7, size: int = 400) -> list[str]:
+    """A fixed mix: exact and misspelt names, names with filters, browse pages with facets,
+    deep pages, notice details and both APIs, drawn from the loaded notices."""
+    rng = random.Random(seed)
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "select entity_id, kind, forename, family_name, nationalities from notice "
+            "where status = 'active' and family_name is not null order by id").fetchall()
+    sample = rng.sample(rows, min(size, len(rows)))
+    paths = []
+    for entity_id, kind, forename, family, nationalities in sample:
+        name = f"{forename or ''} {family}".strip()
+        nationality = (re.findall(r"[A-Z]{2}", nationalities or "") or ["FR"])[0]
+        paths += [
+            f"/search?q={_quote(name)}",
+            f"/search?q={_quote(_misspell(family, rng))}",
+            f"/search?q={_quote(family)}&nationality={nationality}&sex=M",
+            f"/search?nationality={nationality}",
+            f"/search?kind=red&page={rng.randint(1, 400)}",
+            f"/notices/{kind}/{entity_id.replace('/', '-')}",
+            f"/api/v1/search?q={_quote(name)}",
+            f"/notices/v1/red?nationality={nationality}&page=2",
+        ]
+    rng.shuffle(paths)
+    return paths
+
+
+def _misspell(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text)
+
+
+def write_wrk_script(paths: list[str], target: Path) -> Path:
+    """A Lua script for wrk that walks the path list round-robin, one list per thread."""
+    quoted = ",\n".join('"' + p.replace('\\', '\\\\').replace('"', '\\"') + '"' for p in paths)
+    target.write_text(
+        f"local paths = {{\n{quoted}\n}}\n"
+        "local i = 0\n"
+        "request = function()\n"
+        "  i = (i % #paths) + 1\n"
+        "  return wrk.format('GET', paths[i])\n"
+        "end\n"
+        "done = function(summary, latency, requests)\n"
+        "  io.write(string.format('RESULT requests=%d errors_status=%d errors_connect=%d "
+        "errors_timeout=%d errors_read=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f seconds=%.2f\\n',"
+        " summary.requests, summary.errors.status, summary.errors.connect, "
+        "summary.errors.timeout, summary.errors.read, latency:percentile(50)/1000, "
+        "latency:percentile(99)/1000, latency.max/1000, summary.duration/1e6))\n"
+        "end\n",
+        encoding="utf-8")
+    return target
+
+
+def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-w", str(workers), "-k", "gthread", "--threads", "4",
+         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "notices:create_app()"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def run_wrk(port: int, script: Path, seconds: int, connections: int = 16) -> dict:
+    done = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s",
+         str(script), f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True)
+    match = re.search(r"RESULT (.*)", done.stdout)
+    numbers = {k: float(v) for k, v in (pair.split("=") for pair in match.group(1).split())}
+    numbers["requests_per_s"] = round(numbers["requests"] / numbers["seconds"], 1)
+    numbers["errors"] = int(sum(v for k, v in numbers.items() if k.startswith("errors_")))
+    return numbers
+
+
+def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path,
+                   seconds: int = 60) -> dict:
+    """Idle run, then a run with a rebuild and a load in parallel; numbers of both."""
+    script = write_wrk_script(workload_paths(db_path), workdir / "workload.lua")
+    port = free_port()
+    server = start_gunicorn(env, port)
+    try:
+        run_wrk(port, script, 5)  # warm every worker's searcher and caches
+        idle = run_wrk(port, script, seconds)
+        staff = [subprocess.Popen([str(BIN / "notices"), "index", "rebuild"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                 subprocess.Popen([str(BIN / "notices"), "load", str(tree)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+        busy = run_wrk(port, script, seconds)
+        staff_codes = [process.wait() for process in staff]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    return {"idle": idle, "during_rebuild_and_load": busy, "staff_exit_codes": staff_codes,
+            "workers": 2, "connections": 16, "seconds": seconds}
+
+
+if __name__ == "__main__":
+    print("use scripts/bench http", file=sys.stderr)
+    sys.exit(os.EX_USAGE)
