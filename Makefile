@@ -7,20 +7,24 @@ DEMO_DIR := instance/demo-extract
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup install demo lint bench clean
+.PHONY: run test setup install translations demo lint bench clean
 
 run: setup
 	$(BIN)/notices run --host $(HOST) --port $(PORT)
 
 setup: install instance/config.py demo
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed translations
 
 $(BIN)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
+
+# Compiled catalogues (.mo) are build output: compile those older than their .po.
+translations: $(BIN)/.installed
+	$(BIN)/python scripts/i18n compile
 
 # A random secret for this checkout; the service refuses to serve with the default one.
 instance/config.py:

@@ -10,13 +10,15 @@ def init_app(app) -> None:
         errors,
         headers,
         health,
+        language,
         native_api,
         pages,
         pictures,
         templating,
     )
 
-    for blueprint in (pages.bp, pictures.bp, compat_api.bp, native_api.bp, health.bp):
+    for blueprint in (pages.bp, pictures.bp, compat_api.bp, native_api.bp, health.bp,
+                      language.bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
     headers.init_app(app)

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import url_for
-from flask_babel import format_decimal
 
 from notices.i18n import gettext as _
+from notices.i18n import pgettext
 from notices.models import Notice
 from notices.web import labels
 from notices.web.urls import kind_heading, notice_path, picture_url
@@ -109,7 +109,7 @@ def _countries(codes) -> list[str]:
 def _identity(notice: Notice, today: date) -> Section:
     section = Section("identity", _("Identity"))
     if notice.kind == "un-entity":
-        section.add(_("Name"), notice.family_name, name=True)
+        section.add(pgettext("entity", "Name"), notice.family_name, name=True)
         section.add(_("Also known as"), *notice.also_known_as, name=True)
         section.add(_("Formerly known as"), *notice.formerly_known_as, name=True)
         section.add(_("Legal form"), notice.legal_form)
@@ -124,23 +124,21 @@ def _identity(notice: Notice, today: date) -> Section:
     section.add(_("Sex"), labels.code_label(labels.SEX_LABELS, notice.sex))
     born = labels.partial_date_text(notice.date_of_birth)
     age = labels.age_text(notice.date_of_birth, today)
-    section.add(_("Date of birth"), f"{born} ({age})" if born and age else born)
+    if born and age:
+        born = _("%(date)s (%(age)s)", date=born, age=age)
+    section.add(_("Date of birth"), born)
     section.add(_("Place of birth"), notice.place_of_birth)
     section.add(_("Country of birth"), labels.country_name(notice.country_of_birth))
     section.add(_("Nationality"), *_countries(notice.nationalities))
     return section
 
 
-def _number(value: float) -> str:
-    return format_decimal(value, format="#,##0.##")
-
-
 def _description(notice: Notice, today: date) -> Section:
     section = Section("description", _("Physical description"))
     if notice.height:
-        section.add(_("Height"), _("%(value)s m", value=_number(notice.height)))
+        section.add(_("Height"), labels.measure_text(notice.height, "length-meter"))
     if notice.weight:
-        section.add(_("Weight"), _("%(value)s kg", value=_number(notice.weight)))
+        section.add(_("Weight"), labels.measure_text(notice.weight, "mass-kilogram"))
     section.add(_("Eye colour"),
                 *(labels.code_label(labels.EYE_LABELS, c) for c in notice.eye_colors))
     section.add(_("Hair"),

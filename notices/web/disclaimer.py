@@ -24,6 +24,20 @@ def disclaimer_sentences() -> list[str]:
     return [str(sentence) for sentence in DISCLAIMER_SENTENCES]
 
 
+# Full-width sentence ends (Chinese, Japanese) carry their own spacing: no space after them.
+FULL_WIDTH_ENDS = ("。", "！", "？")
+
+
+def join_sentences(sentences) -> str:
+    """Sentences as one paragraph, spaced as their script spaces sentences."""
+    text = ""
+    for sentence in sentences:
+        if text and not text.endswith(FULL_WIDTH_ENDS):
+            text += " "
+        text += sentence
+    return text
+
+
 def disclaimer_text() -> str:
-    """The disclaimer as one string, for the `disclaimer` field of API responses."""
-    return " ".join(disclaimer_sentences())
+    """The disclaimer as one string: the page's paragraph and the APIs' `disclaimer` field."""
+    return join_sentences(disclaimer_sentences())

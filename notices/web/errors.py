@@ -1,4 +1,4 @@
-"""Error pages and JSON errors: 400 (with the parameter at fault), 404, 405, 410, 500, 503."""
+"""Error pages and JSON errors: 400 (with the parameter at fault), 404, 405, 410, 429, 500, 503."""
 
 from __future__ import annotations
 
@@ -15,23 +15,28 @@ TITLES = {
     404: lazy_gettext("Page not found"),
     405: lazy_gettext("Method not allowed"),
     410: lazy_gettext("This notice has been withdrawn"),
+    429: lazy_gettext("Too many requests"),
     500: lazy_gettext("Something went wrong on our side"),
     503: lazy_gettext("The service is not available right now"),
 }
 
 MESSAGES = {
+    400: lazy_gettext("The request contains something this service cannot use."),
     404: lazy_gettext("There is no page at this address. Check it, or search the notices."),
     405: lazy_gettext("This address does not accept that kind of request."),
     410: lazy_gettext(
         "The notice you asked for is no longer published. It may have been cancelled "
         "or the person found. Its details are no longer available."
     ),
+    429: lazy_gettext(
+        "You have sent many requests in a short time. Please wait a moment and try again."
+    ),
     500: lazy_gettext("The error has been recorded. Please try again later."),
     503: lazy_gettext("Please try again in a few minutes."),
 }
 
 CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone",
-         500: "internal_error", 503: "unavailable"}
+         429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
 
 
 class BadParameter(BadRequest):
@@ -48,10 +53,15 @@ def is_api_request() -> bool:
     return request.path.startswith(API_PREFIXES)
 
 
+def _generic(table: dict, status: int):
+    # Werkzeug's own texts are English only: any other status gets our translated generic one.
+    return table.get(status) or table[400 if status < 500 else 500]
+
+
 def _message(error: HTTPException) -> str:
     if isinstance(error, BadParameter):
         return error.message
-    return str(MESSAGES.get(error.code, error.description or ""))
+    return str(_generic(MESSAGES, error.code or 500))
 
 
 def json_error(status: int, message: str, parameter: str | None = None):
@@ -75,7 +85,7 @@ def handle_http_error(error: HTTPException):
     if is_api_request():
         response = json_error(status, _message(error), parameter)
     else:
-        title = TITLES.get(status, error.name)
+        title = _generic(TITLES, status)
         html = render_template("error.html", status=status, title=title,
                                message=_message(error), parameter=parameter)
         response = make_response(html, status)

@@ -55,7 +55,11 @@ def add_headers(response):
         response.headers["Cache-Control"] = STATIC_VERSIONED if versioned else STATIC_PLAIN
         return response
     response.headers.setdefault("Cache-Control", DYNAMIC)
+    # The language of an unprefixed URL comes from the switcher's cookie (pages) and
+    # Accept-Language (pages and API messages), so shared caches must key on them.
     if response.mimetype == "text/html":
+        response.vary.update(("Accept-Language", "Cookie"))
+    elif response.is_json:
         response.vary.add("Accept-Language")
     return _conditional(response)
 

@@ -6,9 +6,11 @@ from datetime import date
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.units import format_unit
 
 from notices.domain import PartialDate
-from notices.i18n import current_locale, gettext, lazy_gettext, ngettext
+from notices.i18n import current_locale, gettext, lazy_gettext, lazy_pgettext, ngettext
+from notices.web.collation import sort_key
 from notices.web.languages import language_name
 
 KIND_LABELS = {
@@ -24,34 +26,36 @@ SEX_LABELS = {
     "U": lazy_gettext("Unknown"),
 }
 
+# Colours agree with "eyes" or "hair" in many languages (yeux noirs, pelo negro, карие глаза):
+# each list has its own message context.
 EYE_LABELS = {
-    "BLA": lazy_gettext("Black"),
-    "BLU": lazy_gettext("Blue"),
-    "BLUL": lazy_gettext("Light blue"),
-    "BRO": lazy_gettext("Brown"),
-    "BROD": lazy_gettext("Dark brown"),
-    "BROH": lazy_gettext("Hazel"),
-    "BROL": lazy_gettext("Light brown"),
-    "GRE": lazy_gettext("Green"),
-    "GRY": lazy_gettext("Grey"),
-    "OTHC": lazy_gettext("Different colours"),
-    "OTHD": lazy_gettext("Dark"),
-    "OTHL": lazy_gettext("Light"),
+    "BLA": lazy_pgettext("eye colour", "Black"),
+    "BLU": lazy_pgettext("eye colour", "Blue"),
+    "BLUL": lazy_pgettext("eye colour", "Light blue"),
+    "BRO": lazy_pgettext("eye colour", "Brown"),
+    "BROD": lazy_pgettext("eye colour", "Dark brown"),
+    "BROH": lazy_pgettext("eye colour", "Hazel"),
+    "BROL": lazy_pgettext("eye colour", "Light brown"),
+    "GRE": lazy_pgettext("eye colour", "Green"),
+    "GRY": lazy_pgettext("eye colour", "Grey"),
+    "OTHC": lazy_pgettext("eye colour", "Different colours"),
+    "OTHD": lazy_pgettext("eye colour", "Dark"),
+    "OTHL": lazy_pgettext("eye colour", "Light"),
 }
 
 HAIR_LABELS = {
-    "BLA": lazy_gettext("Black"),
-    "BRO": lazy_gettext("Brown"),
-    "BROF": lazy_gettext("Fair"),
-    "GRY": lazy_gettext("Grey"),
-    "GRYG": lazy_gettext("Greying"),
-    "HAIB": lazy_gettext("Bald"),
-    "HAID": lazy_gettext("Dyed"),
-    "OTHD": lazy_gettext("Dark"),
-    "RED": lazy_gettext("Red"),
-    "REDA": lazy_gettext("Auburn"),
-    "WHI": lazy_gettext("White"),
-    "YELB": lazy_gettext("Blond"),
+    "BLA": lazy_pgettext("hair", "Black"),
+    "BRO": lazy_pgettext("hair", "Brown"),
+    "BROF": lazy_pgettext("hair", "Fair"),
+    "GRY": lazy_pgettext("hair", "Grey"),
+    "GRYG": lazy_pgettext("hair", "Greying"),
+    "HAIB": lazy_pgettext("hair", "Bald"),
+    "HAID": lazy_pgettext("hair", "Dyed"),
+    "OTHD": lazy_pgettext("hair", "Dark"),
+    "RED": lazy_pgettext("hair", "Red"),
+    "REDA": lazy_pgettext("hair", "Auburn"),
+    "WHI": lazy_pgettext("hair", "White"),
+    "YELB": lazy_pgettext("hair", "Blond"),
 }
 
 # The English texts equal domain.NON_COUNTRY_AUTHORITIES (a test checks it); they are repeated
@@ -81,7 +85,8 @@ def country_name(code: str | None, locale: Locale | None = None) -> str:
 
 
 def country_choices(locale: Locale | None = None, authorities: bool = False) -> list[tuple]:
-    """(code, name) of every country, sorted by name; with the wanted-by authorities if asked."""
+    """(code, name) of every country in the locale's alphabetical order; with the wanted-by
+    authorities if asked."""
     territories = _locale(locale).territories
     choices = [
         (code, name) for code, name in territories.items()
@@ -89,7 +94,13 @@ def country_choices(locale: Locale | None = None, authorities: bool = False) -> 
     ]
     if authorities:
         choices += [(code, str(label)) for code, label in AUTHORITY_LABELS.items()]
-    return sorted(choices, key=lambda item: item[1].casefold())
+    key = sort_key(_locale(locale).language)
+    return sorted(choices, key=lambda item: key(item[1]))
+
+
+def sorted_names(names, locale: Locale | None = None) -> list[str]:
+    """Names in the order readers of the locale expect (see notices.web.collation)."""
+    return sorted(names, key=sort_key(_locale(locale).language))
 
 
 def code_label(labels: dict, code: str | None) -> str:
@@ -138,3 +149,8 @@ def age_text(iso: str | None, today: date) -> str:
     if low == high:
         return ngettext("%(num)d year old", "%(num)d years old", low)
     return gettext("%(low)d–%(high)d years old", low=low, high=high)
+
+
+def measure_text(value: float, unit: str, locale: Locale | None = None) -> str:
+    """A height or weight as the locale writes it, from CLDR: "1.83 m", "1,83 м", "82 كغم"."""
+    return format_unit(value, unit, length="short", format="#,##0.##", locale=_locale(locale))

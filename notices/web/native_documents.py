@@ -10,6 +10,7 @@ from notices.models import Notice
 from notices.web import labels
 from notices.web.compat_documents import compat_url
 from notices.web.urls import notice_path, picture_url
+from notices.web.why import why_text
 
 
 def coded(code: str | None, label: str) -> dict | None:
@@ -137,7 +138,7 @@ def result_item(notice: Notice, hit, today: date) -> dict:
                           if notice.pictures else None),
         "score": hit.score,
         "band": hit.band,
-        "why": hit.why,
+        "why": why_text(hit.reasons) if hit.reasons else hit.why,
         "reasons": [
             {"code": code, "query": query, "name": name} for code, query, name in hit.reasons
         ],

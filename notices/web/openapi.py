@@ -216,7 +216,10 @@ DOCUMENT = {
             "/notices/v1 answers like the public notices web service, but serves every page "
             "of results. Every answer carries a disclaimer: notices are published to seek the "
             "public's help, a red notice is not an arrest warrant, every person is presumed "
-            "innocent, and the data may be used for no other purpose."
+            "innocent, and the data may be used for no other purpose. Error messages, the "
+            "disclaimer and code labels follow Accept-Language (ar, en, es, fr, ru, zh; "
+            "English otherwise), or a language prefix on any path (/fr/api/v1/search); "
+            "field names and codes never change."
         ),
     },
     "paths": {

@@ -14,7 +14,7 @@ from notices.i18n import lazy_gettext, ngettext
 from notices.models import Notice
 from notices.web import labels
 from notices.web.detail_view import display_name
-from notices.web.why import why_text
+from notices.web.why import why_html
 
 BAND_LABELS = {
     "strong": lazy_gettext("Strong match"),
@@ -123,13 +123,13 @@ def card(notice: Notice, hit, today: date, notice_url: str, thumb_url: str | Non
         age=labels.age_text(notice.date_of_birth, today),
         born=labels.partial_date_text(notice.date_of_birth),
         nationalities=[labels.country_name(code) for code in notice.nationalities],
-        wanted_by=sorted({labels.country_name(w.issuing_country)
-                          for w in notice.warrants if w.issuing_country}),
+        wanted_by=labels.sorted_names({labels.country_name(w.issuing_country)
+                                       for w in notice.warrants if w.issuing_country}),
         thumb_url=thumb_url,
         band=hit.band,
         band_label=str(BAND_LABELS.get(hit.band, "")) if hit.band else "",
         score=hit.score,
-        why=why_text(hit.reasons) if hit.reasons else "",
+        why=why_html(hit.reasons) if hit.reasons else "",
     )
 
 

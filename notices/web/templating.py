@@ -6,11 +6,14 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from babel.lists import format_list
 from flask import current_app, url_for
+from markupsafe import Markup
 
-from notices.i18n import current_locale, text_direction
+from notices.i18n import current_locale, html_lang, text_direction
 from notices.web.data import demo_mode
-from notices.web.disclaimer import disclaimer_sentences
+from notices.web.disclaimer import disclaimer_sentences, disclaimer_text
+from notices.web.language import language_links, unprefixed
 
 
 @lru_cache(maxsize=64)
@@ -24,8 +27,8 @@ def static_url(filename: str) -> str:
     try:
         version = _file_version(str(path), path.stat().st_mtime_ns)
     except OSError:
-        return url_for("static", filename=filename)
-    return url_for("static", filename=filename, v=version)
+        return unprefixed(url_for("static", filename=filename))
+    return unprefixed(url_for("static", filename=filename, v=version))
 
 
 def template_context() -> dict:
@@ -36,15 +39,30 @@ def template_context() -> dict:
         "site_name": config["SITE_NAME"],
         "contact_email": config["CONTACT_EMAIL"],
         "contact_url": config["CONTACT_URL"],
-        "locale_code": str(locale).replace("_", "-"),
+        "locale_code": html_lang(locale),
         "text_dir": text_direction(locale),
+        "languages": language_links(),
         "demo_mode": demo_mode(),
         "disclaimer_sentences": disclaimer_sentences(),
+        "disclaimer_text": disclaimer_text(),
         "static_url": static_url,
     }
+
+
+def bdi(value) -> Markup:
+    """Isolate a name or code from the text around it (a Latin name inside Arabic, say)."""
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
+def list_text(items) -> str:
+    """Items joined as the current locale joins a list: "A, B and C", "A وB وC", "A、B和C"."""
+    items = [str(item) for item in items]
+    return format_list(items, locale=current_locale()) if items else ""
 
 
 def init_app(app) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters["bdi"] = bdi
+    app.jinja_env.filters["list_text"] = list_text
     app.context_processor(template_context)

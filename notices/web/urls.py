@@ -11,6 +11,7 @@ from flask import url_for
 
 from notices.domain import KINDS, url_entity_id
 from notices.i18n import lazy_gettext
+from notices.web.language import unprefixed
 
 KIND_CONVERTER = "any(" + ", ".join(f'"{kind}"' for kind in KINDS) + ")"
 
@@ -39,4 +40,5 @@ def notice_url(notice, **kwargs) -> str:
 
 def picture_url(digest: str, external: bool = False) -> str:
     """The content-addressed URL of a stored picture or thumbnail."""
-    return url_for("pictures.picture", digest=digest, _external=external)
+    # Pictures are the same in every language: one URL, without the language prefix.
+    return unprefixed(url_for("pictures.picture", digest=digest, _external=external))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from notices.i18n import gettext as _
-from notices.i18n import lazy_gettext
+from notices.i18n import lazy_gettext, pgettext
 
 # Reason codes of search_index (names/similarity.py REASON_CODES).
 REASON_LABELS = {
@@ -11,6 +13,7 @@ REASON_LABELS = {
     "translit": lazy_gettext("same name in another script"),
     "joined": lazy_gettext("written together"),
     "variant": lazy_gettext("spelling variant"),
+    "cognate": lazy_gettext("same name in another language"),
     "gender": lazy_gettext("other gender form"),
     "phonetic": lazy_gettext("sounds alike"),
     "skeleton": lazy_gettext("same consonants"),
@@ -19,19 +22,45 @@ REASON_LABELS = {
 }
 
 
+def _template(code: str) -> str:
+    # Translated patterns, filled by the caller: as plain text (API) or as HTML with the
+    # names isolated in <bdi> so that Latin names keep their order inside Arabic sentences.
+    if code == "exact":
+        return _("%(name)s matches exactly")
+    if code == "missing":
+        return _("%(query)s is not in the name")
+    if code == "mismatch":
+        return _("%(query)s does not match %(name)s")
+    return _("%(query)s ≈ %(name)s (%(reason)s)")
+
+
+def _reason_label(code: str) -> str:
+    label = REASON_LABELS.get(code)
+    return str(label) if label is not None else code
+
+
 def reason_text(code: str, query: str, name: str) -> str:
     """One part of the explanation, e.g. "MOHAMED ≈ MUHAMMAD (spelling variant)"."""
-    if code == "exact":
-        return _("%(name)s matches exactly", name=name)
-    if code == "missing":
-        return _("%(query)s is not in the name", query=query)
-    if code == "mismatch":
-        return _("%(query)s does not match %(name)s", query=query, name=name)
-    label = REASON_LABELS.get(code)
-    reason = str(label) if label is not None else code
-    return _("%(query)s ≈ %(name)s (%(reason)s)", query=query, name=name, reason=reason)
+    return _template(code) % {"query": query, "name": name, "reason": _reason_label(code)}
+
+
+def reason_html(code: str, query: str, name: str) -> Markup:
+    """The same as HTML: names (user input among them) escaped and wrapped in <bdi>."""
+    isolate = Markup("<bdi>{}</bdi>").format
+    return Markup(_template(code)) % {"query": isolate(query), "name": isolate(name),
+                                      "reason": _reason_label(code)}
+
+
+def _separator() -> str:
+    # TRANSLATORS: separates the parts of a "why it matched" line; use your script's semicolon.
+    return pgettext("list of match reasons", "; ")
 
 
 def why_text(reasons) -> str:
-    """The whole explanation as one line."""
-    return "; ".join(reason_text(*reason) for reason in reasons)
+    """The whole explanation as one line of plain text (the native API's `why`)."""
+    return _separator().join(reason_text(*reason) for reason in reasons)
+
+
+def why_html(reasons) -> Markup:
+    """The whole explanation as one line of HTML (the search page)."""
+    return Markup(_separator()).join(reason_html(*reason) for reason in reasons)

@@ -9,9 +9,17 @@ from pathlib import Path
 import pytest
 
 from notices import create_app
+from notices.catalogs import compile_catalogs
 from notices.db import upgrade
 from tests.web.dataset import write_extract
 from tests.web.helpers import invoke
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Compile the .po catalogues whose .mo is missing or stale (.mo files are build output;
+    the app factory does no I/O, so this happens here and in `make install`)."""
+    compile_catalogs()
 
 
 def _config(root: Path) -> dict:
@@ -97,3 +105,19 @@ def bare_app(tmp_path_factory):
     application = create_app(_config(tmp_path_factory.mktemp("bare")))
     yield application
     application.extensions["notices.engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """Base URL of the app serving demo notices plus the web dataset (browser tests)."""
+    from tests.web.browser import serve_demo_site
+
+    yield from serve_demo_site(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium shared by the browser tests."""
+    from tests.web.browser import launch_chromium
+
+    yield from launch_chromium()

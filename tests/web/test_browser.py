@@ -3,73 +3,13 @@ open a notice, read the disclaimer. Screenshots go to test-artifacts/ for a huma
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from notices import create_app
-from notices.db import upgrade
-from tests.web.dataset import write_extract
-from tests.web.helpers import invoke, serving
+from tests.web.browser import close_page, needs_chromium, open_page, shot
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                       reason=f"Chromium is not installed at {CHROMIUM}"),
-]
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    """The app serving 60 generated demo notices plus the web dataset, loaded and indexed."""
-    root = tmp_path_factory.mktemp("browser")
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "test-secret",
-        "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
-        "INDEX_DIR": str(root / "index"), "MEDIA_DIR": str(root / "media"),
-    })
-    upgrade(app.config["DATABASE_URL"])
-    extract = root / "extract"
-    invoke(app, ["demo-data", str(extract), "--count", "60", "--seed", "7"])
-    write_extract(extract)  # known names to search for, beside the generated ones
-    invoke(app, ["load", str(extract), "--full"])
-    invoke(app, ["index", "rebuild"])
-    with serving(app) as base_url:
-        yield base_url
-    app.extensions["notices.engine"].dispose()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser, width: int, height: int):
-    """A page that records console errors (a CSP violation would show up there)."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error"
-            and page.console_errors.append(message.text))
-    return page
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 
 
 def test_search_filter_and_read_a_notice_on_a_desktop(demo_site, browser):
@@ -101,7 +41,7 @@ def test_search_filter_and_read_a_notice_on_a_desktop(demo_site, browser):
     assert disclaimer.is_visible() and "presumed innocent" in disclaimer.inner_text()
     shot(page, "04-notice")
     assert page.console_errors == []
-    page.close()
+    close_page(page)
 
 
 def test_pages_read_well_on_a_phone(demo_site, browser):
@@ -118,7 +58,7 @@ def test_pages_read_well_on_a_phone(demo_site, browser):
     page.goto(demo_site + "/notices/red/2099-00001")
     shot(page, "07-not-found")
     assert page.console_errors == [] or all("404" in e for e in page.console_errors)
-    page.close()
+    close_page(page)
 
 
 def test_the_skip_link_leads_to_the_content(demo_site, browser):
@@ -130,4 +70,4 @@ def test_the_skip_link_leads_to_the_content(demo_site, browser):
     assert skip.is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
-    page.close()
+    close_page(page)

@@ -4,7 +4,12 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
+import pytest
+from babel import Locale
+
+from notices.i18n import LOCALES, html_lang
 from notices.models import LoadRun
 from notices.web.disclaimer import disclaimer_text
 from tests.web.dataset import EXAMPLEMAN, dash
@@ -34,14 +39,20 @@ EXEMPT = {
     "native_api.openapi": "the API description",
     "health.healthz": "process health",
     "health.readyz": "readiness",
+    "language.switch": "a redirect to the same page in the chosen language",
 }
 ERROR_URLS = ["/no-such-page", "/notices/red/2099-00001", "/search?age_min=old",
               "/api/v1/search?sex=X", "/notices/v1/red/2099-1", "/notices/v1/red?page=0"]
 
 
-def has_disclaimer_element(html: str) -> bool:
+def disclaimer_element_text(html: str) -> str | None:
+    """The text of the element whose id contains "disclaimer", markup removed."""
     match = re.search(r'<(\w+)[^>]*\sid="[^"]*disclaimer[^"]*"[^>]*>(.*?)</\1>', html, re.S)
-    return bool(match) and "presumed innocent" in match.group(2)
+    return unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip() if match else None
+
+
+def has_disclaimer_element(html: str) -> bool:
+    return "presumed innocent" in (disclaimer_element_text(html) or "")
 
 
 def test_every_route_is_covered(data_app):
@@ -104,3 +115,28 @@ def test_demo_banner_follows_the_latest_successful_load(loaded_app, loaded_clien
                             status="succeeded", started_at=latest.started_at))
     html = loaded_client.get(f"/notices/red/{ID}").get_data(as_text=True)
     assert "fictitious demonstration data" in html  # a dry run does not count
+
+
+def translated_disclaimer(app, lang: str) -> str:
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        return disclaimer_text()
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_every_route_shows_the_disclaimer_in_every_language(data_app, data_client, lang):
+    expected = translated_disclaimer(data_app, lang)
+    english = translated_disclaimer(data_app, "en")
+    assert (expected == english) == (lang == "en")
+    for url in [url for urls in HTML_ROUTES.values() for url in urls] + ERROR_URLS:
+        response = data_client.get(f"/{lang}{url}")
+        if response.is_json:
+            assert response.get_json()["disclaimer"] == expected, (lang, url)
+            continue
+        html = response.get_data(as_text=True)
+        assert f'<html lang="{html_lang(Locale.parse(lang))}"' in html, (lang, url)
+        assert disclaimer_element_text(html) == expected, (lang, url)
+    for url in [url for urls in JSON_ROUTES.values() for url in urls]:
+        for response in (data_client.get(f"/{lang}{url}"),
+                         data_client.get(url, headers={"Accept-Language": lang})):
+            assert response.status_code == 200, (lang, url)
+            assert response.get_json()["disclaimer"] == expected, (lang, url)

@@ -1,0 +1,97 @@
+"""The language switcher: plain links that remember the choice in a cookie and keep the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit, urlunsplit
+
+from babel import Locale
+from flask import Blueprint, redirect, request, url_for
+
+from notices.i18n import (
+    COOKIE_NAME,
+    ENV_BASE_ROOT,
+    LOCALES,
+    html_lang,
+    locale_code,
+    text_direction,
+)
+
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+bp = Blueprint("language", __name__)
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the switcher: the language's own name, in its own script and direction."""
+
+    code: str
+    name: str
+    lang: str
+    dir: str
+    url: str
+    current: bool
+
+
+@cache
+def native_name(code: str) -> str:
+    """The language's name in itself, from CLDR, capitalised as a menu item: "Français"."""
+    name = Locale.parse(code).get_display_name(code)
+    return name[:1].upper() + name[1:]
+
+
+def safe_next(target: str | None) -> str:
+    """A path on this site (never another host), without any language prefix; "/" if unusable."""
+    if (not target or not target.startswith("/") or target.startswith("//") or "\\" in target
+            or any(ord(ch) < 32 or ord(ch) == 127 for ch in target)):
+        return "/"
+    path, question, query = target.partition("?")
+    first, _slash, rest = path[1:].partition("/")
+    if first in LOCALES:
+        path = "/" + rest
+    return path + question + query
+
+
+def unprefixed(url: str) -> str:
+    """A URL that url_for built, without the language prefix of this request.
+
+    For language-neutral resources (stylesheet, pictures): one URL, one cache entry."""
+    root = request.script_root
+    base_root = request.environ.get(ENV_BASE_ROOT, root)
+    parts = urlsplit(url)
+    if root == base_root or not parts.path.startswith(root + "/"):
+        return url
+    return urlunsplit(parts._replace(path=base_root + parts.path[len(root):]))
+
+
+def current_path() -> str:
+    """This request's path and query, without the language prefix: where a switch returns to."""
+    query = request.query_string.decode("latin-1")
+    return request.path + (f"?{query}" if query else "")
+
+
+def language_links() -> list[LanguageLink]:
+    """The switcher's links, one per offered language, the current one marked."""
+    here = current_path()
+    current = locale_code()
+    links = []
+    for code in LOCALES:
+        locale = Locale.parse(code)
+        links.append(LanguageLink(
+            code=code, name=native_name(code), lang=html_lang(locale),
+            dir=text_direction(locale), current=code == current,
+            url=unprefixed(url_for("language.switch", code=code, next=here)),
+        ))
+    return links
+
+
+@bp.get("/language/<any(" + ", ".join(LOCALES) + "):code>")
+def switch(code: str):
+    """Remember the chosen language and show the same page in it (under its URL prefix)."""
+    base_root = request.environ.get(ENV_BASE_ROOT, request.script_root)
+    response = redirect(f"{base_root}/{code}{safe_next(request.args.get('next'))}", 303)
+    response.set_cookie(COOKIE_NAME, code, max_age=COOKIE_MAX_AGE, path=base_root or "/",
+                        secure=request.is_secure, httponly=True, samesite="Lax")
+    return response
