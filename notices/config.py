@@ -26,6 +26,9 @@ DEFAULTS = {
     "FETCH_RETRIES": 4,
     "FETCH_TIMEOUT_SECONDS": 20.0,
     "RATELIMIT_STORAGE_URL": None,  # None: in-process memory
+    "RATE_LIMITS": "300 per minute;30 per second",  # per client address, public routes
+    "RATE_LIMITS_ENABLED": True,
+    "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
 }
 
 
@@ -57,6 +60,8 @@ def validate(config) -> None:
     for key in ("PICTURE_MAX_BYTES", "PICTURE_MAX_PIXELS", "PICTURE_MAX_SIDE", "THUMBNAIL_SIDE"):
         if not isinstance(config[key], int) or config[key] <= 0:
             raise ConfigError(f"{key} must be a positive whole number")
+    if not isinstance(config["TRUSTED_PROXIES"], int) or config["TRUSTED_PROXIES"] < 0:
+        raise ConfigError("TRUSTED_PROXIES must be a whole number >= 0")
     if not isinstance(config["SITE_NAME"], str) or not config["SITE_NAME"].strip():
         raise ConfigError("SITE_NAME must be a non-empty string")
 

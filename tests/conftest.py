@@ -13,10 +13,18 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from notices import create_app
+from notices.catalogs import compile_catalogs
 from notices.db import upgrade
 from notices.models import Notice, Warrant
 
 _ids = itertools.count(1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Compile the .po catalogues whose .mo is missing or stale (.mo files are build output;
+    the app factory does no I/O, so this happens here and in `make install`)."""
+    compile_catalogs()
 
 
 # Set to a PostgreSQL URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run the
@@ -56,6 +64,7 @@ def app_config(tmp_path, new_database_url):
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
+        "RATE_LIMITS_ENABLED": False,  # tests/web/test_ratelimit.py turns it on
         "DATABASE_URL": new_database_url(),
         "INDEX_DIR": str(tmp_path / "index"),
         "MEDIA_DIR": str(tmp_path / "media"),

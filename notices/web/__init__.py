@@ -14,12 +14,14 @@ def init_app(app) -> None:
         native_api,
         pages,
         pictures,
+        ratelimit,
         templating,
     )
 
     for blueprint in (pages.bp, pictures.bp, compat_api.bp, native_api.bp, health.bp,
                       language.bp):
         app.register_blueprint(blueprint)
+    ratelimit.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     templating.init_app(app)

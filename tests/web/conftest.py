@@ -9,23 +9,16 @@ from pathlib import Path
 import pytest
 
 from notices import create_app
-from notices.catalogs import compile_catalogs
 from notices.db import upgrade
 from tests.web.dataset import write_extract
 from tests.web.helpers import invoke
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations():
-    """Compile the .po catalogues whose .mo is missing or stale (.mo files are build output;
-    the app factory does no I/O, so this happens here and in `make install`)."""
-    compile_catalogs()
 
 
 def _config(root: Path) -> dict:
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
+        "RATE_LIMITS_ENABLED": False,
         "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
         "INDEX_DIR": str(root / "index"),
         "MEDIA_DIR": str(root / "media"),
