@@ -33,6 +33,7 @@ def loaded_dataset(tmp_path_factory) -> Path:
     upgrade(app.config["DATABASE_URL"])
     invoke(app, ["load", str(write_extract(root / "extract")), "--full"])
     app.extensions["notices.engine"].dispose()
+    _LOADED_ROOTS.append(root)
     return root
 
 
@@ -58,7 +59,17 @@ def _copy_dataset(source: Path, target: Path) -> None:
 
 def _private_app(app_config, dataset: Path, tmp_path: Path):
     _copy_dataset(dataset, tmp_path)
-    return create_app(app_config)
+    app = create_app(app_config)
+    if not app.config["DATABASE_URL"].startswith("sqlite"):
+        # PostgreSQL run: the copied files are SQLite, so load the same extract into this
+        # test's schema. Content hashes are deterministic, so the copied index matches it.
+        upgrade(app.config["DATABASE_URL"])
+        loaded = dataset if (dataset / "extract").is_dir() else _LOADED_ROOTS[0]
+        invoke(app, ["load", str(loaded / "extract"), "--full"])
+    return app
+
+
+_LOADED_ROOTS: list[Path] = []  # the session's loaded dataset, for the PostgreSQL run
 
 
 @pytest.fixture

@@ -12,9 +12,22 @@ from notices import create_app
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
+_APPS = []
+
+
 def limited_app(app_config, **extra):
     config = {**app_config, "RATE_LIMITS_ENABLED": True, "RATE_LIMITS": "3 per minute", **extra}
-    return create_app(config)
+    app = create_app(config)
+    _APPS.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _dispose_apps(app):
+    """`app` creates the schema; every app made here closes its connections afterwards."""
+    yield
+    while _APPS:
+        _APPS.pop().extensions["notices.engine"].dispose()
 
 
 def redis_available() -> bool:
