@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 import click
 from flask import current_app
@@ -10,6 +11,7 @@ from flask.cli import FlaskGroup
 
 from notices import create_app, operations
 from notices.domain import KINDS
+from notices.indexing import IndexUnavailable
 from notices.progress import progress
 
 
@@ -59,6 +61,8 @@ def _print_load_report(report) -> None:
                 click.echo(f"{label} {entity_id}")
     if report.failure:
         click.echo(f"error: {report.failure}", err=True)
+    if report.index_failure:
+        click.echo(f"warning: the load was saved, but {report.index_failure}", err=True)
     prefix = "dry run: " if report.dry_run else ""
     click.echo(prefix + report.summary_line())
 
@@ -118,20 +122,32 @@ def index_rebuild():
 @index.command("update")
 def index_update():
     """Bring the live index in line with the database (after an interrupted load, say)."""
-    drift = operations.update_index(current_app)
+    with _index_errors():
+        drift = operations.update_index(current_app)
     click.echo(_drift_line(drift, "repaired"))
 
 
 @index.command("check")
 def index_check():
     """Report drift between database and index; exit 1 when there is any."""
-    drift = operations.check_index(current_app)
+    with _index_errors():
+        drift = operations.check_index(current_app)
     click.echo(_drift_line(drift, "found"))
     for label, ids in (("missing", drift.missing), ("extra", drift.extra),
                        ("stale", drift.stale)):
         for entity_id in sorted(ids)[:50]:
             click.echo(f"  {label} {entity_id}")
     sys.exit(0 if drift.ok else 1)
+
+
+@contextmanager
+def _index_errors():
+    """A damaged or missing index is an operator's message (it says how to repair), not a
+    traceback."""
+    try:
+        yield
+    except IndexUnavailable as error:
+        raise click.ClickException(str(error)) from error
 
 
 def _drift_line(drift, verb: str) -> str:

@@ -3,7 +3,9 @@ check). The only module that knows both the database and the index."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -14,6 +16,25 @@ from search_index import Drift, GenerationInfo, IndexDocument, IndexHome, Person
 from search_index.textfold import fold
 
 _HOMES: dict[str, IndexHome] = {}
+
+
+class IndexUnavailable(RuntimeError):
+    """The live index cannot be read or updated; the message says why and how to repair it."""
+
+
+@contextmanager
+def index_errors(home: IndexHome, doing: str):
+    """Turn any failure inside the index (missing, half-deleted, garbled files) into one clear
+    IndexUnavailable: the index is derived data, and a rebuild from the database repairs it."""
+    try:
+        yield
+    except IndexUnavailable:
+        raise
+    except Exception as error:  # noqa: BLE001 - only index code runs in here
+        raise IndexUnavailable(
+            f"the search index in {home.root} cannot be {doing} "
+            f"({type(error).__name__}: {error}); run `notices index rebuild` to repair it"
+        ) from error
 
 
 def index_home(index_dir: str) -> IndexHome:
@@ -97,6 +118,9 @@ def active_tokens(session: Session) -> dict[str, str]:
 
 def rebuild(sessions: sessionmaker[Session], home: IndexHome, progress=None) -> GenerationInfo:
     """Write a complete new generation from the database, verify it, switch to it."""
+    # The directory may have been deleted since this process first opened it: a rebuild is
+    # how an operator repairs exactly that.
+    os.makedirs(home.root, exist_ok=True)
     with sessions() as session:
         expected = set(active_tokens(session))
         return home.rebuild(active_documents(session), expected_ids=expected, progress=progress)
@@ -105,10 +129,13 @@ def rebuild(sessions: sessionmaker[Session], home: IndexHome, progress=None) -> 
 def apply_changes(sessions: sessionmaker[Session], home: IndexHome, upserted: list[str],
                   withdrawn: list[str]) -> None:
     """Follow a committed load: index added and changed notices, drop withdrawn ones."""
-    if home.current_name() is None:
-        return  # no index yet: the next rebuild builds it from the database
+    with index_errors(home, "updated"):
+        if home.current_name() is None:
+            return  # no index yet: the next rebuild builds it from the database
     with sessions() as session:
-        home.update(list(active_documents(session, upserted)), withdrawn)
+        documents = list(active_documents(session, upserted))
+    with index_errors(home, "updated"):
+        home.update(documents, withdrawn)
 
 
 def reconcile(sessions: sessionmaker[Session], home: IndexHome) -> Drift:
@@ -122,4 +149,6 @@ def reconcile(sessions: sessionmaker[Session], home: IndexHome) -> Drift:
 def check(sessions: sessionmaker[Session], home: IndexHome) -> Drift:
     """Differences between the active notices in the database and the live index."""
     with sessions() as session:
-        return home.check(active_tokens(session))
+        expected = active_tokens(session)
+    with index_errors(home, "read"):
+        return home.check(expected)

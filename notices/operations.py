@@ -7,6 +7,7 @@ from pathlib import Path
 
 from notices import indexing
 from notices.db import upgrade
+from notices.indexing import IndexUnavailable
 from notices.ingest.loader import LoadOptions, load_runs, run_load
 from notices.ingest.report import LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
@@ -53,8 +54,13 @@ def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bo
     sessions = sessions_for(app)
     report = run_load(sessions, source, options, progress)
     if report.committed:
-        indexing.apply_changes(sessions, index_for(config), report.added + report.changed,
-                               report.withdrawn)
+        try:
+            indexing.apply_changes(sessions, index_for(config), report.added + report.changed,
+                                   report.withdrawn)
+        except IndexUnavailable as error:
+            # The load is saved and stays saved; only the derived index lags behind.
+            report.index_failure = str(error)
+            app.logger.error("the load was saved, but %s", error)
     return report
 
 

@@ -137,7 +137,9 @@ class IndexHome:
         target = self.path(self._require_current())
         ix = whoosh_index.open_dir(target, readonly=True)
         with ix.reader() as reader:
-            whoosh_ids = set(indexed_ids(reader))
+            # Deleted documents stay in their segment until a merge: they are not "extra".
+            whoosh_ids = {entity_id for number, entity_id in enumerate(indexed_ids(reader))
+                          if not reader.is_deleted(number)}
             commit = commit_of(reader, ix)
         columns = Columns.load(columns_path(target, commit))
         column_ids = set(columns.row_of)

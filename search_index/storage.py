@@ -31,7 +31,9 @@ def write_atomic(path: str, text: str) -> None:
 def read_text(path: str) -> str | None:
     """Content of a small file, stripped, or None if it does not exist."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        # errors="replace": a garbled pointer must read as "no such generation" (which a
+        # rebuild repairs), never as a decoding error that stops the rebuild too.
+        with open(path, encoding="utf-8", errors="replace") as handle:
             return handle.read().strip()
     except FileNotFoundError:
         return None

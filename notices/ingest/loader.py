@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from notices.demo.writer import MARKER_FILE
@@ -45,9 +47,9 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
     """Load `source`; on any failure the database keeps exactly the notices it had before."""
     report = LoadReport(source=source.description, mode=options.mode, dry_run=options.dry_run,
                         demo=_is_demo(source))
-    if not options.dry_run:
-        report.load_run_id = _start_load_run(sessions, report)
     try:
+        if not options.dry_run:
+            report.load_run_id = _start_load_run(sessions, report)
         with sessions() as session, session.begin() as tx:
             _Load(session, source, options, report, progress).run()
             if options.dry_run:
@@ -56,6 +58,17 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
                 _finish_load_run(session, report, "succeeded")
     except LoadAborted as aborted:
         report.failure = str(aborted)
+    except OperationalError as error:
+        if not _database_busy(error):
+            report.failure = f"load failed: {error}"
+            _record_failure(sessions, report)
+            raise
+        # SQLite: another writer held the database past the busy timeout. Nothing was written;
+        # an operator needs to hear that, not a traceback.
+        report.failure = DATABASE_BUSY
+        with contextlib.suppress(OperationalError):  # recording it needs the same lock
+            _record_failure(sessions, report)
+        return report
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, then re-raised
         report.failure = f"load failed: {error}"
         _record_failure(sessions, report)
@@ -63,6 +76,14 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
     if report.failure is not None:
         _record_failure(sessions, report)
     return report
+
+
+DATABASE_BUSY = ("the database stayed locked by another load (or a schema upgrade); nothing was "
+                 "loaded: run this load again when the other one has finished")
+
+
+def _database_busy(error: OperationalError) -> bool:
+    return "database is locked" in str(error.orig)
 
 
 def _is_demo(source: Source) -> bool:
@@ -145,6 +166,12 @@ class _Load:
             record, rejections = normalize_document(
                 item.document, origin=item.origin, kind=item.kind, pictures=item.pictures
             )
+            if record is not None and item.entity_id_hint not in (None, record.entity_id):
+                # A file named for one notice holding another could replace that one.
+                record, rejections = None, [Rejection(
+                    item.origin, "$.entity_id",
+                    f"the document is notice {record.entity_id}, but its file name or link "
+                    f"names {item.entity_id_hint}", item.entity_id_hint)]
             if record is None:
                 self._reject(rejections, item.entity_id_hint)
             elif not self.options.kinds or record.kind in self.options.kinds:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 
@@ -93,14 +94,45 @@ _COLUMN_FIELDS = tuple(
 )
 
 
+# Characters a report line must not carry raw: controls (a file name with an escape sequence
+# would drive the operator's terminal; a newline would forge a report line), bidirectional
+# overrides (they reorder what is shown), and lone surrogates (undecodable bytes of a file name,
+# which neither UTF-8 output nor the database can take).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character a report line must not carry raw shown as an escape."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
 @dataclass(frozen=True)
 class Rejection:
-    """Why one input record (or one part of it) was not loaded."""
+    """Why one input record (or one part of it) was not loaded; the texts are kept printable."""
 
     source: str  # file, archive member or URL the record came from
     json_path: str  # where in the document the problem is ("$" for the whole record)
     reason: str
     entity_id: str | None = None  # when known, so a full load does not withdraw the notice
+
+    def __post_init__(self) -> None:
+        for name in ("source", "json_path", "reason"):
+            value = getattr(self, name)
+            if _UNPRINTABLE.search(value):
+                object.__setattr__(self, name, printable(value))
 
     def line(self) -> str:
         """One human-readable line for the load report."""

@@ -9,6 +9,7 @@ from notices.ingest.record import Rejection
 EXIT_OK = 0
 EXIT_FAILED = 1  # nothing was loaded: unreadable source, aborted, refused
 EXIT_SOME_REJECTED = 3  # some records were rejected, the valid ones were kept
+EXIT_INDEX_BEHIND = 4  # the load was saved, but the search index could not follow it
 
 
 @dataclass
@@ -25,6 +26,7 @@ class LoadReport:
     withdrawn: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     failure: str | None = None  # set when nothing was loaded
+    index_failure: str | None = None  # set when the load committed but the index lags behind
     load_run_id: int | None = None
     demo: bool = False
 
@@ -54,6 +56,8 @@ class LoadReport:
             return EXIT_FAILED
         if self.rejections and self.valid_records == 0 and not self.withdrawn:
             return EXIT_FAILED
+        if self.index_failure is not None:
+            return EXIT_INDEX_BEHIND
         if self.rejections:
             return EXIT_SOME_REJECTED
         return EXIT_OK

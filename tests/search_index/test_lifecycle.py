@@ -189,3 +189,19 @@ def test_an_empty_index_serves_and_takes_updates(home, make_doc):
     assert home.check(set()).ok
     home.update([make_doc(1, family="BOLDARO")], [])
     assert names_found(home, "Boldaro") == ["2020/00001"]
+
+
+def test_check_does_not_count_withdrawn_documents_as_extra(tmp_path):
+    """A load withdraws notices through update(); check() must then agree with the database."""
+    from datetime import datetime
+
+    from search_index import IndexDocument, IndexHome, PersonName
+
+    home = IndexHome(tmp_path / "ix")
+    docs = [IndexDocument(entity_id=f"2020/{n}", kind="red", token=f"t{n}",
+                          names=[PersonName("ANNA", f"EXAMPLE{n}")], sort_name=f"example{n}",
+                          published=datetime(2020, 1, 1)) for n in range(1, 6)]
+    home.rebuild(docs)
+    home.update([], ["2020/3"])
+    drift = home.check({d.entity_id: d.token for d in docs if d.entity_id != "2020/3"})
+    assert drift.ok, drift

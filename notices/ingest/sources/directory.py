@@ -70,6 +70,8 @@ class DirectorySource:
             elif stat.S_ISDIR(mode):
                 if _descend(name, depth):
                     yield from self._walk(path_parts, depth + 1)
+                elif problem := layout.directory_problem(path):
+                    yield self._entry(path, problem)
             elif not stat.S_ISREG(mode):
                 yield self._entry(path, _SPECIAL)
             else:

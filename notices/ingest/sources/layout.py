@@ -74,6 +74,17 @@ def classify(path: str) -> Place:
     return Place(IGNORED, kind, entity_id)
 
 
+DIRECTORY_IN_PLACE = "a directory where a file was expected"
+
+
+def directory_problem(path: str) -> str | None:
+    """Why a directory at `path` is reported rather than skipped: it is named like a notice
+    file, so skipping it silently would lose that notice (and a full load would withdraw it)."""
+    if classify(path.rstrip("/")).role in (DETAIL, IMAGES_LIST, PICTURE):
+        return DIRECTORY_IN_PLACE
+    return None
+
+
 def picture_id_of(value: object) -> str | None:
     """A picture id from a JSON value: a digit string (or an int), else None."""
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:

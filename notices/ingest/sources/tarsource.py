@@ -153,6 +153,10 @@ class _Scan:
         for member, entry in self.entries:
             if entry.path:
                 entry.path = entry.path.removeprefix(prefix)
+            if member.isdir() and entry.problem is None:
+                # A safe directory is kept only when named like a notice file, to be reported.
+                entry.problem = layout.directory_problem(entry.path)
+                continue
             if counts[member.name] > 1 and not entry.problem:
                 entry.problem = "duplicate member name"
             if entry.problem is None and layout.classify(entry.path).role == layout.PICTURE:
@@ -162,7 +166,8 @@ class _Scan:
             for member in siblings:
                 self.source._siblings[member.name] = siblings
         paths = [path.removeprefix(prefix) for path in self.paths]
-        return [entry for _, entry in self.entries], paths, problem
+        entries = [entry for member, entry in self.entries if entry.problem or not member.isdir()]
+        return entries, paths, problem
 
     def _walk(self) -> str | None:
         count = 0
@@ -210,6 +215,9 @@ class _Scan:
         if not unsafe:
             self.paths.append(path + ("/" if member.isdir() else ""))
         if member.isdir() and not unsafe:
+            # Judged once the wrapping directory is known (see run).
+            self.entries.append((member, tree.Entry(path.rstrip("/"), f"{self.source.name}:{name}",
+                                                    position=member.offset)))
             return
         problem = unsafe or _type_problem(member)
         origin = f"{self.source.name}:{name}"

@@ -28,7 +28,7 @@ class Entry:
 class _Group:
     kind: str
     entity_id: str
-    detail: Entry | None = None
+    details: list[Entry] = field(default_factory=list)  # more than one: all are refused
     images_list: Entry | None = None
     pictures: dict[str, list[Entry]] = field(default_factory=dict)
     problems: list[SourceItem] = field(default_factory=list)
@@ -88,7 +88,7 @@ def _sort_in(entry: Entry, kinds, groups, loose) -> None:
         return
     group = group_of(place.kind, place.entity_id)
     if place.role == layout.DETAIL:
-        group.detail = entry
+        group.details.append(entry)  # several: "./red/x.json" and "red/x.json", or x.JSON
     elif place.role == layout.IMAGES_LIST:
         group.images_list = entry
     else:
@@ -108,23 +108,33 @@ def _position_key(group: _Group) -> tuple:
 
 def _emit(group: _Group, options: FetchOptions) -> Iterator[SourceItem]:
     kind, entity_id = group.kind, group.entity_id
-    if group.detail is None:
-        if not group.problems:
-            name = f"{KIND_PATHS[kind]}/{entity_id.replace('/', '-')}.json"
-            origin = (group.images_list or next(iter(group.pictures.values()))[0]).origin
-            yield rejected(origin, f"pictures without the notice document {name}",
-                           kind=kind, entity_id=entity_id)
-        yield from group.problems
+    if len(group.details) != 1:
+        yield from _without_document(group)
         return
+    detail = group.details[0]
     try:
-        document = read_json(group.detail, options)
+        document = read_json(detail, options)
     except ReadError as error:
-        yield rejected(group.detail.origin, str(error), kind=kind, entity_id=entity_id)
+        yield rejected(detail.origin, str(error), kind=kind, entity_id=entity_id)
         yield from group.problems
         return
     pictures, extra = _pictures(group, options)
-    yield SourceItem(group.detail.origin, kind, document, None, pictures, entity_id)
+    yield SourceItem(detail.origin, kind, document, None, pictures, entity_id)
     yield from extra
+    yield from group.problems
+
+
+def _without_document(group: _Group) -> Iterator[SourceItem]:
+    """Rejections of a notice with no document, or with several (which one is right?)."""
+    kind, entity_id = group.kind, group.entity_id
+    for detail in group.details:
+        yield rejected(detail.origin, f"several files for notice {entity_id}", kind=kind,
+                       entity_id=entity_id)
+    if not group.details and not group.problems:
+        name = f"{KIND_PATHS[kind]}/{entity_id.replace('/', '-')}.json"
+        origin = (group.images_list or next(iter(group.pictures.values()))[0]).origin
+        yield rejected(origin, f"pictures without the notice document {name}",
+                       kind=kind, entity_id=entity_id)
     yield from group.problems
 
 

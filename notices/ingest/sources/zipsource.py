@@ -72,10 +72,12 @@ class ZipSource:
         counts = Counter(info.filename for info in self._infos)
         entries = []
         for info in self._infos:
-            if info.is_dir():
-                continue
             origin = f"{self.name}:{info.filename}"
             path = layout.strip_dot_prefix(info.filename).removeprefix(self._prefix)
+            if info.is_dir():
+                if problem := layout.directory_problem(path):
+                    entries.append(tree.Entry(path.rstrip("/"), origin, problem=problem))
+                continue
             problem = _problem(info) or (
                 "duplicate member name" if counts[info.filename] > 1 else None
             )
