@@ -20,6 +20,7 @@ from typing import NamedTuple
 from search_index import bitsets
 from search_index.ages import ymd
 from search_index.documents import IndexDocument
+from search_index.names.table import NameTable
 from search_index.textfold import fold_code
 
 FORMAT = 1
@@ -125,12 +126,15 @@ class Columns:
     dob_latest: RangeKey
     dob_earliest: RangeKey
     prepared_offsets: array  # row r's pickled prepared names: blob[offsets[r]:offsets[r + 1]]
+    # Every row's prepared names, interned for re-scoring (built from the blob if absent).
+    names: NameTable | None = field(default=None, repr=False)
     row_of: dict[str, int] = field(default_factory=dict, repr=False)
     blob: bytes | mmap.mmap = field(default=b"", repr=False)
 
     @classmethod
-    def build(cls, rows: Iterable[Row]) -> Columns:
-        """Derive all bitsets and orders from the rows (in any order)."""
+    def build(cls, rows: Iterable[Row], previous: Columns | None = None) -> Columns:
+        """Derive all bitsets and orders from the rows (in any order); `previous`, the columns
+        an update starts from, saves analysing the names of the rows it carries over."""
         ordered = sorted(rows, key=lambda row: (-row.published, row.entity_id))
         nbits = len(ordered)
         groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -162,6 +166,7 @@ class Columns:
             blob=blob,
         )
         columns.row_of = {row.entity_id: number for number, row in enumerate(ordered)}
+        columns.names = columns.name_table(previous)
         return columns
 
     @property
@@ -174,10 +179,35 @@ class Columns:
         offsets = self.prepared_offsets
         return bytes(self.blob[offsets[row] : offsets[row + 1]])
 
+    def name_table(self, previous: Columns | None = None) -> NameTable:
+        """The prepared names of every row, interned (~1 s at 100k notices); the rows whose
+        prepared names `previous` holds unchanged are copied from its table instead."""
+        table = NameTable()
+        old_table = previous.names if previous is not None else None
+        mapping: dict[int, tuple] = {}
+        for row in range(self.size):
+            raw = self.raw_prepared(row)
+            old = previous.row_of.get(self.rows[row].entity_id) if old_table else None
+            if old is not None and previous.raw_prepared(old) == raw:
+                table.add_from(old_table, old, mapping)
+            else:
+                table.add(pickle.loads(raw) if raw else ())
+        return table
+
+    def name_rank(self) -> array:
+        """row -> position in name order, computed once per Columns (a sort key for ties)."""
+        rank = getattr(self, "_name_rank", None)
+        if rank is None:
+            rank = array("l", [0]) * self.size
+            for position, row in enumerate(self.name_order):
+                rank[row] = position
+            self._name_rank = rank
+        return rank
+
     def save(self, path: str) -> None:
         """Write `path` and `path`.names atomically; the names file first."""
         _write_atomic(names_path(path), lambda handle: handle.write(self.blob))
-        skip = ("row_of", "blob")
+        skip = ("row_of", "blob", "_name_rank")
         state = {"format": FORMAT, **{k: v for k, v in vars(self).items() if k not in skip}}
         _write_atomic(
             path, lambda handle: pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -187,8 +217,8 @@ class Columns:
     def load(cls, path: str) -> Columns:
         """Read files written by save() (our own index directory: pickle is trusted here).
 
-        The prepared names stay on disk, memory-mapped: processes share them through the
-        page cache and a searcher only unpickles the candidates it re-scores.
+        The pickled prepared names stay on disk, memory-mapped (updates carry them over); the
+        interned NameTable that re-scoring reads comes with the column file.
         """
         with open(path, "rb") as handle:
             state = pickle.load(handle)
@@ -199,6 +229,8 @@ class Columns:
         with open(names_path(path), "rb") as handle:
             if os.fstat(handle.fileno()).st_size:
                 columns.blob = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        if columns.names is None:  # written before the table was saved with the columns
+            columns.names = columns.name_table()
         return columns
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
 from search_index.filters import facet_counts, filter_mask
-from search_index.ranking import name_matches
+from search_index.ranking import explain_rows, name_matches
 from search_index.searching import Searcher
 
 MAX_PER_PAGE = 500
@@ -39,15 +39,13 @@ def _browse_rows(searcher: Searcher, mask: int, sort: str, start: int, count: in
 
 
 def _name_order(searcher: Searcher, matched, sort: str):
-    rows = searcher.columns.rows
+    rank = searcher.columns.name_rank()  # position in (sort name, entity id) order
     if sort == "name":
-        return sorted(matched, key=lambda item: (rows[item[0]].sort_name, rows[item[0]].entity_id))
+        return sorted(matched, key=lambda item: rank[item[0]])
     if sort == "newest":
-        return sorted(matched, key=lambda item: item[0])
-    return sorted(
-        matched,
-        key=lambda item: (-item[1].score, rows[item[0]].sort_name, rows[item[0]].entity_id),
-    )
+        return sorted(matched)  # rows are numbered newest first
+    size = searcher.columns.size
+    return sorted(matched, key=lambda item: rank[item[0]] - item[1] * size)
 
 
 def search(source, query: SearchQuery) -> SearchPage:
@@ -63,9 +61,12 @@ def search(source, query: SearchQuery) -> SearchPage:
         matched = _name_order(searcher, name_matches(searcher, query, mask), sort)
         total = len(matched)
         result_mask = bitsets.from_rows((row for row, _ in matched), searcher.columns.size)
+        shown = matched[start : start + per_page]
+        # Only the rows shown are explained: scoring the candidates needed no "why".
+        explained = explain_rows(searcher, query, [row for row, _ in shown])
         hits = [
-            Hit(rows[row].entity_id, match.score, match.band, match.why, tuple(match.reasons))
-            for row, match in matched[start : start + per_page]
+            Hit(rows[row].entity_id, score, match.band, match.why, tuple(match.reasons))
+            for (row, score), match in zip(shown, explained, strict=True)
         ]
     else:
         total = mask.bit_count()

@@ -1,9 +1,6 @@
-"""Name search in two stages: candidates by name keys, then match_name re-scores them."""
+"""Name search in two stages: candidates by name keys, then re-scoring (NameScorer) of them."""
 
 from __future__ import annotations
-
-import heapq
-import pickle
 
 from search_index import bitsets, names
 from search_index.candidates import accumulate
@@ -18,7 +15,7 @@ SCORE_ALL_BELOW = 250  # filters leave fewer notices than this: re-score all of 
 MAX_NAME_CHARS = 300  # longer name input is cut: no real name is longer
 CACHED_QUERIES = 32  # name results kept per snapshot, so paging and re-sorting are cheap
 
-Matches = list[tuple[int, names.NameMatch]]
+Matches = list[tuple[int, int]]  # (row, name score)
 
 
 def query_keys(query: SearchQuery) -> names.QueryKeys:
@@ -42,32 +39,25 @@ def _ranked_docs(searcher: Searcher, scores: dict[int, float], mask: int) -> lis
                 allowed.append(docnum)
     else:
         allowed = [docnum for docnum in scores if doc_rows[docnum] >= 0]
-    return heapq.nlargest(MAX_CANDIDATES, allowed, key=lambda d: (scores[d], -d))
+    # Two stable sorts with C keys rank as (weight descending, docnum ascending), faster
+    # than one sort on a key tuple.
+    allowed.sort()
+    allowed.sort(key=scores.__getitem__, reverse=True)
+    return allowed[:MAX_CANDIDATES]
 
 
-def _match(keys, columns, row: int, seen: dict[bytes, names.NameMatch]) -> names.NameMatch:
-    # Notices with identical names (common with common names) are scored once per query.
-    raw = columns.raw_prepared(row)
-    found = seen.get(raw)
-    if found is None:
-        found = seen[raw] = names.match_name(keys, pickle.loads(raw))
-    return found
-
-
-def _rescore(searcher: Searcher, keys, rows_in_order: list[int], matches: dict) -> None:
-    """Re-score candidate rows, widening the window while its last quarter still matches."""
-    columns = searcher.columns
-    seen: dict[bytes, names.NameMatch] = {}
+def _rescore(scorer: names.NameScorer, rows_in_order: list[int], scores: dict) -> None:
+    """Score candidate rows, widening the window while its last quarter still matches."""
     limit = FIRST_CANDIDATES
     done = 0
     while done < len(rows_in_order):
+        window = range(done, min(limit, len(rows_in_order)))
+        fresh = [position for position in window if rows_in_order[position] not in scores]
+        found = scorer.score_rows([rows_in_order[position] for position in fresh])
         tail_matched = False
-        for position in range(done, min(limit, len(rows_in_order))):
-            row = rows_in_order[position]
-            if row in matches:
-                continue
-            match = matches[row] = _match(keys, columns, row, seen)
-            if position >= limit * 3 // 4 and match.score >= WIDEN_SCORE:
+        for position, score in zip(fresh, found, strict=True):
+            scores[rows_in_order[position]] = score
+            if position >= limit * 3 // 4 and score >= WIDEN_SCORE:
                 tail_matched = True
         done = limit
         if not tail_matched:
@@ -76,27 +66,34 @@ def _rescore(searcher: Searcher, keys, rows_in_order: list[int], matches: dict) 
 
 
 def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
-    matches: dict[int, names.NameMatch] = {}
+    scorer = names.NameScorer(keys, searcher.columns.names, floor=SCORE_FLOOR)
+    scores: dict[int, int] = {}
     if mask.bit_count() < SCORE_ALL_BELOW:
         # Selective filters: scoring every remaining notice is cheap and misses nothing.
-        seen: dict[bytes, names.NameMatch] = {}
-        for row in bitsets.select(mask, searcher.columns.size, 0, SCORE_ALL_BELOW):
-            matches[row] = _match(keys, searcher.columns, row, seen)
+        rows = bitsets.select(mask, searcher.columns.size, 0, SCORE_ALL_BELOW)
+        scores.update(zip(rows, scorer.score_rows(rows), strict=True))
     else:
         reader = searcher.whoosh.reader()
         doc_rows = searcher.snapshot.doc_rows
         for with_ngrams in (False, True):
-            scores = accumulate(searcher.snapshot, reader, keys, with_ngrams)
-            ranked = [doc_rows[d] for d in _ranked_docs(searcher, scores, mask)]
-            _rescore(searcher, keys, ranked, matches)
+            weights = accumulate(searcher.snapshot, reader, keys, with_ngrams)
+            ranked = [doc_rows[d] for d in _ranked_docs(searcher, weights, mask)]
+            _rescore(scorer, ranked, scores)
             # The n-gram tier is slow on common n-grams: only when nothing matched well.
-            if any(match.score >= WIDEN_SCORE for match in matches.values()):
+            if any(score >= WIDEN_SCORE for score in scores.values()):
                 break
-    return [(row, match) for row, match in matches.items() if match.score >= SCORE_FLOOR]
+    return [(row, score) for row, score in scores.items() if score >= SCORE_FLOOR]
+
+
+def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> list:
+    """The full NameMatch (band, why, reasons) of a few rows, e.g. the page being shown."""
+    keys = query_keys(query)
+    table = searcher.columns.names
+    return [names.match_name(keys, table.prepared(row)) for row in rows]
 
 
 def name_matches(searcher: Searcher, query: SearchQuery, mask: int) -> Matches:
-    """(row, match) of every candidate within `mask` whose name score reaches SCORE_FLOOR."""
+    """(row, score) of every candidate within `mask` whose name score reaches SCORE_FLOOR."""
     keys = query_keys(query)
     if not mask or not (keys.terms or keys.fuzzy):
         return []

@@ -47,6 +47,8 @@ def _load_snapshot(path: str, ix, reader) -> Snapshot:
         for docnum in range(len(doc_rows)):
             if reader.is_deleted(docnum):
                 doc_rows[docnum] = -1
+    if columns.names is not None:
+        columns.names.features()  # built here, not by the first one-word query (~0.1 s at 100k)
     snapshot = Snapshot(columns, doc_rows)
     with _snapshots_lock:
         _snapshots[key] = snapshot

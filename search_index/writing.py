@@ -74,7 +74,7 @@ def apply_update(
         for entity_id in deletions:
             writer.delete_by_term(ID, entity_id)
             rows.pop(entity_id, None)
-        Columns.build(rows.values()).save(saved)
+        Columns.build(rows.values(), previous=columns).save(saved)
         writer.commit()
     except BaseException:
         with contextlib.suppress(Exception):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .parts import INITIAL, PARTICLE, ROLE_ANY, ROLE_FAMILY, SHORT
-from .similarity import GENDER, MISMATCH, pair_score
+from .similarity import GENDER, GOOD_PAIR_SCORE, MISMATCH, pair_score
 from .units import FAMILY_FACTOR, JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
-GOOD_PAIR = 60  # pairs below this are not a match, only the least bad partner of a part
+GOOD_PAIR = GOOD_PAIR_SCORE  # below: not a match, only the least bad partner of a part
 WORST_MARGIN = 10  # the score stays within this of the weakest matched part (Ali vs Alina)
 EXTRA_PART_COST, EXTRA_PART_MAX = 2, 6  # name parts the query did not mention
 ROLE_SWAP_COST, ROLE_SWAP_MAX = 2, 4  # forename given as family name or the other way round
@@ -19,8 +19,10 @@ Pair = tuple[int, str, tuple, tuple]
 
 
 def _candidate_pairs(query_units: tuple, name_units: tuple, cache: dict) -> list:
-    """(-score, query unit index, name unit index, reason), best first; pairs that can neither
-    match nor stand as a mismatch of two single parts are left out."""
+    """(-score, -size, query unit index, name unit index, reason), best first; pairs that can
+    neither match nor stand as a mismatch of two single parts are left out. (NameScorer lists
+    the same pairs its own way, and relies on this reading a pair with a joined side only to
+    compare it with GOOD_PAIR.)"""
     pairs = []
     for qi, q in enumerate(query_units):
         single = not q[U_FLAGS] & JOINED
@@ -40,10 +42,17 @@ def align(query_units: tuple, qflags: tuple, name_units: tuple, nflags: tuple,
           cache: dict) -> list[Pair]:
     """Best pairs, each part used once: good pairs greedily by score, then every leftover
     query part with the least bad leftover name part (a mismatch, unless it is a particle)."""
+    return choose_pairs(_candidate_pairs(query_units, name_units, cache), query_units, qflags,
+                        name_units, nflags)
+
+
+def choose_pairs(candidates: list, query_units: tuple, qflags: tuple, name_units: tuple,
+                 nflags: tuple) -> list[Pair]:
+    """align() on candidate pairs already listed and sorted as _candidate_pairs does."""
     chosen: list[Pair] = []
     used_q = used_n = 0
     leftovers = []
-    for negative, _, qi, ni, reason in _candidate_pairs(query_units, name_units, cache):
+    for negative, _, qi, ni, reason in candidates:
         q, n = query_units[qi], name_units[ni]
         if q[U_MASK] & used_q or n[U_MASK] & used_n:
             continue

@@ -37,6 +37,7 @@ PREFIX = 62  # Alex of Alexander: related, never more than possible
 GENDER_FORM, QUERY_INITIAL, NAME_INITIAL = 50, 70, 65
 DIFFERENT_NAMES = 45  # ceiling for two names from different curated groups (Mohammed, Mahmoud)
 FUZZY_CEILING = 95
+GOOD_PAIR_SCORE = 60  # matching.GOOD_PAIR; prefilter.GoodPairFilter must let all these through
 
 
 def fuzzy_points(similarity: float) -> float:

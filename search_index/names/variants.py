@@ -137,7 +137,8 @@ def gendered_pair(left: str, right: str) -> bool:
     Francesco/Francesca, Novak/Novakova, Ivanov/Ivanova, Vorobev/Vorobyova): different persons."""
     if left == right:
         return False
-    if _feminine_of(left, right) or _feminine_of(right, left):
+    # _feminine_of needs a common stem of four letters or more: most pairs fail at once.
+    if left[:4] == right[:4] and (_feminine_of(left, right) or _feminine_of(right, left)):
         return True
     stem_left, sex_left = gender_stem(left)
     stem_right, sex_right = gender_stem(right)

@@ -1,0 +1,97 @@
+"""A cheap superset of the name units that can be good partners (pair score >= 60) of a query part.
+
+A one-word query meets thousands of distinct name units among its candidates, of which a few
+dozen are good partners; scoring each in full costs ~6 µs. pair_score reaches GOOD_PAIR_SCORE
+only through a shared key (form, display, skeleton, sound, curated group, initial), an edit
+similarity of the main forms (or of the skeletons, for Arabic-script names) or a prefix; this
+module tests those with set operations and rapidfuzz batch calls, and lets everything else
+through. It must stay in step with similarity.pair_score: test_names_scoring checks every pair
+of the evaluation set and of a large random sample.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Prefix
+
+from .parts import ABJAD_SCRIPT, INITIAL
+from .units import U_COGNATES, U_DISPLAY, U_FLAGS, U_FORMS, U_GROUPS, U_PHON, U_SKEL
+
+# Edit similarities a little below the lowest that give 59.5 points: 0.6975 for main forms
+# (similarity.fuzzy_points) and 0.772 for skeletons, which count 0.8 times.
+FUZZY_CUTOFF, ABJAD_CUTOFF = 0.69, 0.76
+MIN_PREFIX = 4  # similarity.PREFIX needs both forms this long
+
+
+def unit_keys(unit: tuple) -> frozenset[str]:
+    """Keys whose equality with a query key may make a good pair (kind letter + value)."""
+    keys = {"=" + unit[U_DISPLAY].casefold()}
+    keys.update("f" + form for form in unit[U_FORMS])
+    keys.update("s" + key for key in unit[U_SKEL])
+    keys.update("p" + key for key in unit[U_PHON])
+    keys.update("g" + key for key in unit[U_GROUPS])
+    keys.update("c" + key for key in unit[U_COGNATES])
+    if unit[U_FLAGS] & INITIAL:
+        keys.add("i" + unit[U_FORMS][0])  # the query may start with this initial
+    return frozenset(keys)
+
+
+class UnitFeatures:
+    """Per-unit data of a NameTable that the filter reads, built once per table."""
+
+    def __init__(self, units: list[tuple]) -> None:
+        self.keys = [unit_keys(unit) for unit in units]
+        self.mains = [unit[U_FORMS][0] for unit in units]
+        self.skeletons = [unit[U_SKEL][0] if unit[U_SKEL] else "" for unit in units]
+        self.abjad = [bool(unit[U_FLAGS] & ABJAD_SCRIPT) for unit in units]
+
+
+def _similar(query: str, choices: list[str], uids: list[int], cutoff: float) -> list[int]:
+    if not query or not uids:
+        return []
+    found = process.extract(query, choices, scorer=OSA.normalized_similarity,
+                            score_cutoff=cutoff, limit=None)
+    return [uids[index] for _, _, index in found]
+
+
+class GoodPairFilter:
+    """For one query unit: which units of a batch may score >= GOOD_PAIR_SCORE with it."""
+
+    def __init__(self, q: tuple) -> None:
+        self.main = q[U_FORMS][0]
+        self.skeleton = q[U_SKEL][0] if q[U_SKEL] else ""
+        self.abjad = bool(q[U_FLAGS] & ABJAD_SCRIPT)
+        self.initial = bool(q[U_FLAGS] & INITIAL)
+        keys = set(unit_keys(q)) - {"i" + self.main}
+        keys.add("i" + self.main[:1])  # a name's initial that starts the query
+        self.keys = frozenset(keys)
+
+    def select(self, uids: list[int], features: UnitFeatures) -> set[int]:
+        """The uids that may be good partners (all those that are, and some that are not)."""
+        keys = self.keys
+        found = {uid for uid in uids if not keys.isdisjoint(features.keys[uid])}
+        abjad = features.abjad
+        if self.abjad:
+            latin, arabic = [], uids
+        else:
+            latin = [uid for uid in uids if not abjad[uid]]
+            arabic = [uid for uid in uids if abjad[uid]]
+        skeletons = features.skeletons
+        found.update(_similar(self.skeleton, [skeletons[u] for u in arabic], arabic,
+                              ABJAD_CUTOFF))
+        mains = [features.mains[uid] for uid in latin]
+        found.update(_similar(self.main, mains, latin, FUZZY_CUTOFF))
+        found.update(self._prefixed(mains, latin))
+        return found
+
+    def _prefixed(self, mains: list[str], uids: list[int]) -> list[int]:
+        """Units one of whose main form starts with the other's (prefix or query initial)."""
+        main = self.main
+        if self.initial:
+            return [uid for uid, other in zip(uids, mains, strict=True) if other.startswith(main)]
+        if len(main) < MIN_PREFIX or not uids:
+            return []
+        found = process.extract(main, mains, scorer=Prefix.similarity, score_cutoff=MIN_PREFIX,
+                                limit=None)
+        return [uids[index] for other, length, index in found
+                if length == min(len(main), len(other))]

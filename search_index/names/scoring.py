@@ -1,0 +1,225 @@
+"""Scores of many rows of a NameTable against one query: match_name's score, without the why.
+
+The engine scores every candidate but explains only the page it shows, so this skips the
+explanation. A one-part query (the commonest and, with thousands of similar names, the most
+expensive kind) has a closed form of align() + score_pairs(): its single part takes the best
+pair, so a name costs one look-up per unit, and only the units that prefilter.GoodPairFilter
+lets through as possible good partners are scored in full. Other queries run the full aligner
+once per distinct name, but only on names where some part that is not a particle may have a
+good partner: without one, score_pairs caps the score at PARTICLES_ONLY.
+Scores at or above `floor` are exactly match_name(...).score (tests compare them on random
+names); below it a score is only known to be below.
+"""
+
+from __future__ import annotations
+
+from .matching import (
+    EXTRA_PART_COST,
+    EXTRA_PART_MAX,
+    GOOD_PAIR,
+    INITIALS_ONLY,
+    PARTICLES_ONLY,
+    ROLE_SWAP_COST,
+    ROLE_SWAP_MAX,
+    SHORT_ONLY,
+    WORST_MARGIN,
+    choose_pairs,
+    score_pairs,
+)
+from .parts import INITIAL, PARTICLE, SHORT
+from .prefilter import GoodPairFilter
+from .similarity import MISMATCH, pair_score
+from .table import NameTable
+from .units import JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
+
+_NOT_GOOD = (-1, 0, 0, 0)
+_BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _good_units)
+
+
+class NameScorer:
+    """Scores rows of one table against one query (QueryKeys); one instance per query."""
+
+    def __init__(self, query, table: NameTable, floor: int = 0) -> None:
+        self.table = table
+        # A one-part query without a good pair scores at most PARTICLES_ONLY: with a floor
+        # above that, such names need no exact score, and units no full pair score.
+        self._bounded = floor > PARTICLES_ONLY
+        analysis = query.analysis
+        self.empty = not analysis or not analysis[0]
+        self.single = not self.empty and len(analysis[0]) == 1
+        self.analysis = analysis
+        self.cache = query.cache
+        self._memo: dict[int, int] = {}  # id of an interned name -> its score (general case)
+        self._entries: dict[int, list] = {}  # unit id -> its candidate pairs (general case)
+        self._seen: set[int] = set()  # units already looked at (general case)
+        self._good: set[int] = set()  # of those, the possible good partners (general case)
+        if not self.empty and not self.single:
+            units, _, qflags, _ = analysis
+            plain = sum(1 << i for i, flags in enumerate(qflags) if not flags & PARTICLE)
+            self._filters = [(index, GoodPairFilter(u)) for index, u in enumerate(units)
+                             if u[U_MASK] & plain]
+        if self.single:
+            units, _, qflags, qroles = analysis
+            self._query_unit = units[0]
+            self._role = qroles[0]
+            flags = qflags[0]
+            # score_pairs' _ceiling for one part that is evidence (pair >= GOOD_PAIR)
+            self._ceiling = (INITIALS_ONLY if flags & INITIAL else SHORT_ONLY if flags & SHORT
+                             else 100)
+            self._pairs: list = [None] * len(table.units)  # unit id -> (score, joined, mask, role)
+            self._filter = GoodPairFilter(self._query_unit)
+
+    def score(self, row: int) -> int:
+        """match_name(query, table.prepared(row)).score if that reaches the floor, else less."""
+        return self.score_rows([row])[0]
+
+    def score_rows(self, rows: list[int]) -> list[int]:
+        """score() of each row; a batch shares the pair scoring of its units."""
+        table_rows = self.table.rows
+        if self.empty:
+            return [0] * len(rows)
+        if not self.single:
+            if not self._bounded:
+                return [self._general(table_rows[row]) for row in rows]
+            good = self._good_units(rows)
+            return [self._general(table_rows[row])
+                    if any(not good.isdisjoint(name[0]) for name in table_rows[row]) else 0
+                    for row in rows]
+        self._score_units(rows)
+        if not self._bounded:
+            single = self._single_name
+            return [max(map(single, table_rows[row])) if table_rows[row] else 0 for row in rows]
+        # The hot loop of one-word queries, inlined: a name without a good pair scores 0.
+        pairs, finish = self._pairs, self._finish
+        found = []
+        for row in rows:
+            best = 0
+            for uids, _, plain in table_rows[row]:
+                chosen = _NOT_GOOD
+                for uid in uids:
+                    pair = pairs[uid]
+                    if pair[0] > chosen[0]:
+                        chosen = pair
+                if chosen[0] >= GOOD_PAIR:
+                    best = max(best, finish(chosen, plain))
+            found.append(best)
+        return found
+
+    def _general(self, names) -> int:
+        memo = self._memo
+        best = 0
+        for name in names:
+            found = memo.get(id(name))  # names are interned: equal names are one object
+            if found is None:
+                found = memo[id(name)] = self._general_name(name)
+            best = max(best, found)
+        return best
+
+    def _general_name(self, name) -> int:
+        """best_name() of one name, with its candidate pairs listed from per-unit entries."""
+        uids, nflags, _ = name
+        entries, units = self._entries, self.table.units
+        candidates = []
+        for ni, uid in enumerate(uids):
+            found = entries.get(uid)
+            if found is None:
+                found = entries[uid] = self._entries_of(units[uid])
+            candidates += [(negative, size, qi, ni, reason)
+                           for negative, size, qi, reason in found]
+        candidates.sort()
+        query_units, weights, qflags, qroles = self.analysis
+        name_units = tuple(units[uid] for uid in uids)
+        pairs = choose_pairs(candidates, query_units, qflags, name_units, nflags)
+        return score_pairs(pairs, (weights, qflags, qroles), nflags)
+
+    def _entries_of(self, unit: tuple) -> list[tuple]:
+        """The pairs of one name unit that matching._candidate_pairs lists, minus the unit's
+        position: (-score, -size, query unit index, reason). Pairs below GOOD_PAIR that
+        involve a particle are left out too: align() never uses them."""
+        found = []
+        cache, key = self.cache, unit[U_KEY]
+        spare_unit = not unit[U_FLAGS] & (JOINED | PARTICLE)  # may be a leftover's partner
+        for qi, q in enumerate(self.analysis[0]):
+            result = cache.get((qi, key))
+            if result is None:
+                result = cache[(qi, key)] = pair_score(q, unit)
+            if result[0] >= GOOD_PAIR or (spare_unit and not q[U_FLAGS] & (JOINED | PARTICLE)):
+                found.append((-result[0], -q[U_MASK].bit_count(), qi, result[1]))
+        return found
+
+    def _good_units(self, rows: list[int]) -> set[int]:
+        """Units of these rows that may be good partners of a query unit covering a part that
+        is not a particle (general case, bounded)."""
+        table_rows = self.table.rows
+        new = set().union(*[name[0] for row in rows for name in table_rows[row]])
+        fresh = list(new - self._seen)
+        self._seen.update(fresh)
+        features = self.table.features()
+        units, cache = self.table.units, self.cache
+        query_units = self.analysis[0]
+        for index, query_filter in self._filters:
+            good = query_filter.select(fresh, features)
+            self._good.update(good)
+            joined = query_units[index][U_FLAGS] & JOINED
+            for uid in fresh:
+                unit = units[uid]
+                if uid not in good and (joined or unit[U_FLAGS] & JOINED):
+                    # matching._candidate_pairs reads a pair with a joined side only to see
+                    # that it is below GOOD_PAIR: this one is, so its full score is not needed.
+                    cache.setdefault((index, unit[U_KEY]), _BELOW_GOOD)
+        return self._good
+
+    def _score_units(self, rows: list[int]) -> None:
+        """Pair scores of the units of these rows not met before (bounded: of the possible
+        good partners only; the others get -1, never chosen, as their names score 0)."""
+        pairs, table_rows = self._pairs, self.table.rows
+        new = set().union(*[name[0] for row in rows for name in table_rows[row]])
+        fresh = [uid for uid in new if pairs[uid] is None]
+        if self._bounded:
+            scored = self._filter.select(fresh, self.table.features())
+            for uid in fresh:
+                if uid not in scored:
+                    pairs[uid] = _NOT_GOOD
+        else:
+            scored = fresh
+        units, query_unit = self.table.units, self._query_unit
+        for uid in scored:
+            unit = units[uid]
+            pairs[uid] = (pair_score(query_unit, unit)[0], unit[U_FLAGS] & JOINED, unit[U_MASK],
+                          unit[U_ROLE])
+
+    def _single_name(self, name) -> int:
+        """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
+        unit index on ties); if none is good, the best single unit of a non-particle part."""
+        uids, nflags, plain = name
+        pairs = self._pairs
+        chosen = None
+        for uid in uids:
+            pair = pairs[uid]
+            if chosen is None or pair[0] > chosen[0]:
+                chosen = pair
+        if chosen is None or chosen[0] < GOOD_PAIR:
+            chosen = self._spare(uids, nflags)
+            if chosen is None:
+                return 0
+        return self._finish(chosen, plain)
+
+    def _finish(self, chosen: tuple, plain: int) -> int:
+        """score_pairs() of the chosen pair: costs for extra name parts and a role swap."""
+        score, _, mask, role = chosen
+        extra = (plain & ~mask).bit_count()
+        result = score - min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
+        if self._role and role and self._role != role:
+            result -= min(ROLE_SWAP_COST, ROLE_SWAP_MAX)
+        ceiling = self._ceiling if score >= GOOD_PAIR else PARTICLES_ONLY
+        return max(0, min(100, result, score + WORST_MARGIN, ceiling))
+
+    def _spare(self, uids, nflags):
+        """The least bad single unit of a part that is not a particle (align's leftover)."""
+        spare = None
+        for index, uid in enumerate(uids):
+            pair = self._pairs[uid]
+            if not pair[1] and not nflags[index] & PARTICLE and (
+                    spare is None or pair[0] > spare[0]):
+                spare = pair
+        return spare

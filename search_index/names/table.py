@@ -1,0 +1,93 @@
+"""Prepared names of a whole index, interned: each distinct unit and name is kept once.
+
+Re-scoring thousands of candidates used to unpickle each candidate's prepared names (~3 µs a
+row, more than scoring a one-word query). A table of distinct units (a few tens of thousands at
+100k notices: names repeat) lets rows refer to units by number, so a query scores every
+distinct unit once and a row costs a few list look-ups.
+"""
+
+from __future__ import annotations
+
+from .parts import PARTICLE
+from .prefilter import UnitFeatures
+from .units import U_KEY, U_MASK, U_ROLE, U_WEIGHT
+
+# A name of a row: (unit ids, flags of each part, bit mask of the parts that are not particles).
+Name = tuple[tuple[int, ...], tuple[int, ...], int]
+
+
+def _plain_mask(nflags: tuple[int, ...]) -> int:
+    return sum(1 << i for i, flags in enumerate(nflags) if not flags & PARTICLE)
+
+
+class NameTable:
+    """Distinct units, and every row's names as unit ids. Rows are added in row order."""
+
+    def __init__(self) -> None:
+        self.units: list[tuple] = []
+        self.rows: list[tuple[Name, ...]] = []
+        self._unit_ids: dict[tuple, int] = {}
+        self._names: dict[tuple, Name] = {}
+        self._features: UnitFeatures | None = None
+
+    def __getstate__(self) -> dict:
+        # The look-up dicts only serve add(); a loaded table is read-only.
+        return {"units": self.units, "rows": self.rows}
+
+    def __setstate__(self, state: dict) -> None:
+        self.units, self.rows = state["units"], state["rows"]
+        self._unit_ids, self._names = {}, {}
+        self._features = None
+
+    def features(self) -> UnitFeatures:
+        """Per-unit keys for GoodPairFilter, built on first use (~0.1 s at 100k notices)."""
+        if self._features is None or len(self._features.keys) != len(self.units):
+            self._features = UnitFeatures(self.units)
+        return self._features
+
+    def _unit_id(self, unit: tuple) -> int:
+        # Everything else in a unit is derived from these (see units.make_unit); hashing the
+        # whole nested tuple would cost several times more.
+        key = (unit[U_KEY], unit[U_MASK], unit[U_ROLE], unit[U_WEIGHT])
+        found = self._unit_ids.get(key)
+        if found is None:
+            found = self._unit_ids[key] = len(self.units)
+            self.units.append(unit)
+        return found
+
+    def _name(self, uids: tuple[int, ...], nflags: tuple[int, ...]) -> Name:
+        key = (uids, nflags)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = (uids, nflags, _plain_mask(nflags))
+        return name
+
+    def add(self, prepared: tuple) -> None:
+        """Append the next row, given its prepare_names() value."""
+        self.rows.append(tuple(
+            self._name(tuple(self._unit_id(unit) for unit in units), tuple(nflags))
+            for units, nflags in prepared or ()
+        ))
+
+    def add_from(self, other: NameTable, row: int, mapping: dict[int, Name]) -> None:
+        """Append a row of another table (an update carries most rows over): several times
+        faster than add(). `mapping` (id of other's name -> this table's) is shared by such
+        calls; other's names are interned, so each is translated once."""
+        names = []
+        for name in other.rows[row]:
+            found = mapping.get(id(name))
+            if found is None:
+                uids = tuple(self._unit_id(other.units[uid]) for uid in name[0])
+                found = mapping[id(name)] = self._name(uids, name[1])
+            names.append(found)
+        self.rows.append(tuple(names))
+
+    def prepared(self, row: int) -> tuple:
+        """The prepare_names() value of a row, rebuilt from the shared units."""
+        units = self.units
+        return tuple(
+            (tuple(units[uid] for uid in uids), nflags) for uids, nflags, _ in self.rows[row]
+        )
+
+    def __len__(self) -> int:
+        return len(self.rows)
