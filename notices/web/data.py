@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from flask import current_app, g
-from sqlalchemy import or_, select, text
+from sqlalchemy import bindparam, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from notices.models import STATUS_ACTIVE, LoadRun, Notice, Picture
+from notices.web.result_rows import ResultNotice, active_result_notices
 
 
 @contextmanager
@@ -20,29 +21,29 @@ def session_scope():
         yield session
 
 
+# One query: a notice has a handful of warrants and pictures at most, so joining both costs
+# a few duplicate rows and saves two round trips. Built once, so compiled once.
+NOTICE_BY_ID = (
+    select(Notice)
+    .where(Notice.entity_id == bindparam("entity_id"))
+    .options(joinedload(Notice.warrants), joinedload(Notice.pictures))
+)
+
+
 def get_notice(entity_id: str) -> Notice | None:
     """The notice (active or withdrawn) with its warrants and pictures, or None."""
-    query = (
-        select(Notice)
-        .where(Notice.entity_id == entity_id)
-        .options(selectinload(Notice.warrants), selectinload(Notice.pictures))
-    )
     with session_scope() as session:
-        return session.scalars(query).first()
+        return session.scalars(NOTICE_BY_ID, {"entity_id": entity_id}).unique().first()
 
 
-def active_notices_by_id(entity_ids: Iterable[str]) -> dict[str, Notice]:
-    """Active notices of a result page, in one query (plus one per eager relationship)."""
+def active_notices_by_id(entity_ids: Iterable[str]) -> dict[str, ResultNotice]:
+    """Active notices of a result page with the fields result lists show (see
+    notices.web.result_rows), their warrants and pictures."""
     ids = list(entity_ids)
     if not ids:
         return {}
-    query = (
-        select(Notice)
-        .where(Notice.entity_id.in_(ids), Notice.status == STATUS_ACTIVE)
-        .options(selectinload(Notice.warrants), selectinload(Notice.pictures))
-    )
     with session_scope() as session:
-        return {notice.entity_id: notice for notice in session.scalars(query)}
+        return active_result_notices(session.connection(), ids)
 
 
 def picture_status(digest: str) -> str | None:
@@ -60,16 +61,19 @@ def picture_status(digest: str) -> str | None:
     return "active" if STATUS_ACTIVE in statuses else "withdrawn"
 
 
+# Every page asks (for the demonstration banner): built once, compiled once.
+LATEST_LOAD_DEMO = (
+    select(LoadRun.demo)
+    .where(LoadRun.status == "succeeded", LoadRun.dry_run.is_(False))
+    .order_by(LoadRun.id.desc())
+    .limit(1)
+)
+
+
 def latest_load_is_demo() -> bool:
     """True when the latest successful real (not dry-run) load came from demo data."""
-    query = (
-        select(LoadRun.demo)
-        .where(LoadRun.status == "succeeded", LoadRun.dry_run.is_(False))
-        .order_by(LoadRun.id.desc())
-        .limit(1)
-    )
-    with session_scope() as session:
-        return bool(session.scalar(query))
+    with current_app.extensions["notices.engine"].connect() as connection:
+        return bool(connection.execute(LATEST_LOAD_DEMO).scalar())
 
 
 def demo_mode() -> bool:

@@ -7,10 +7,10 @@ from datetime import date
 
 from flask import url_for
 
-from notices.i18n import gettext as _
-from notices.i18n import pgettext
 from notices.models import Notice
 from notices.web import labels
+from notices.web.catalog import gettext as _
+from notices.web.catalog import pgettext
 from notices.web.urls import kind_heading, notice_path, picture_url
 
 

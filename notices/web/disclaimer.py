@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notices.i18n import lazy_gettext
+from notices.web.catalog import request_locale_id
 
 # Our own wording. Order matters: purpose, legal standing, use, what to do.
 DISCLAIMER_SENTENCES = (
@@ -21,7 +22,7 @@ DISCLAIMER_SENTENCES = (
 
 def disclaimer_sentences() -> list[str]:
     """The disclaimer as translated sentences (templates show them as short paragraphs)."""
-    return [str(sentence) for sentence in DISCLAIMER_SENTENCES]
+    return list(_translated(request_locale_id())[0])
 
 
 # Full-width sentence ends (Chinese, Japanese) carry their own spacing: no space after them.
@@ -40,4 +41,15 @@ def join_sentences(sentences) -> str:
 
 def disclaimer_text() -> str:
     """The disclaimer as one string: the page's paragraph and the APIs' `disclaimer` field."""
-    return join_sentences(disclaimer_sentences())
+    return _translated(request_locale_id())[1]
+
+
+# Every page and API answer carries it: translated and joined once per language.
+_CACHE: dict[str, tuple[tuple[str, ...], str]] = {}
+
+
+def _translated(locale_id: str) -> tuple[tuple[str, ...], str]:
+    if locale_id not in _CACHE:
+        sentences = tuple(str(sentence) for sentence in DISCLAIMER_SENTENCES)
+        _CACHE[locale_id] = (sentences, join_sentences(sentences))
+    return _CACHE[locale_id]

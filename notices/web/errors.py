@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import jsonify, make_response, render_template, request
-from werkzeug.exceptions import BadRequest, HTTPException
+from flask import current_app, g, jsonify, make_response, render_template, request
+from sqlalchemy import exc as sa_exc
+from werkzeug.exceptions import BadRequest, HTTPException, ServiceUnavailable
 
 from notices.i18n import lazy_gettext
 from notices.web.disclaimer import disclaimer_text
@@ -34,6 +35,15 @@ MESSAGES = {
     500: lazy_gettext("The error has been recorded. Please try again later."),
     503: lazy_gettext("Please try again in a few minutes."),
 }
+
+# Seconds a client should wait before asking again after a 503 (an outage or an index build).
+RETRY_AFTER_SECONDS = 30
+
+# What the database driver raises when the database cannot be reached or opened: connection
+# refused or timed out, file or directory gone, pool exhausted. Programming errors (bad SQL)
+# stay 500s.
+DATABASE_UNAVAILABLE = (sa_exc.OperationalError, sa_exc.InterfaceError,
+                        sa_exc.DisconnectionError, sa_exc.TimeoutError)
 
 CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone",
          429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
@@ -92,8 +102,20 @@ def handle_http_error(error: HTTPException):
     allow = dict(error.get_headers()).get("Allow")
     if allow:
         response.headers["Allow"] = allow
+    if status == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def handle_database_unavailable(error: Exception):
+    """The database cannot be reached: a translated 503 page or JSON error, not a 500."""
+    current_app.logger.error("database unavailable: %s", error)
+    # The error page must not wait for the database a second time (for the demo banner).
+    g.notices_demo = bool(current_app.config["DEMO_MODE"])
+    return handle_http_error(ServiceUnavailable())
 
 
 def init_app(app) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
+    for exception in DATABASE_UNAVAILABLE:
+        app.register_error_handler(exception, handle_database_unavailable)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from notices.web.data import database_reachable
+from notices.web.errors import RETRY_AFTER_SECONDS
 from notices.web.search_service import index_ready
 
 bp = Blueprint("health", __name__)
@@ -24,4 +25,6 @@ def readyz():
     response = jsonify(status="ready" if ready else "not ready", checks=checks)
     response.status_code = 200 if ready else 503
     response.headers["Cache-Control"] = "no-store"
+    if not ready:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from babel import Locale
-from flask import Blueprint, redirect, request, url_for
+from flask import Blueprint, current_app, redirect, request, url_for
 
 from notices.i18n import (
     COOKIE_NAME,
@@ -72,19 +72,40 @@ def current_path() -> str:
     return request.path + (f"?{query}" if query else "")
 
 
+@cache
+def _language_facts(code: str) -> tuple[str, str, str]:
+    """Name, BCP 47 tag and direction of a language: fixed, so computed once."""
+    locale = Locale.parse(code)
+    return native_name(code), html_lang(locale), text_direction(locale)
+
+
+# Characters werkzeug's URL builder leaves unquoted in query strings (werkzeug.urls._urlencode).
+_QUERY_SAFE = "!$'()*,/:;?@"
+
+
 def language_links() -> list[LanguageLink]:
     """The switcher's links, one per offered language, the current one marked."""
-    here = current_path()
+    # Every page shows six links: the switch paths are built once per request's site root
+    # and the `next` parameter is appended, as url_for would append it.
+    query = "?" + urlencode([("next", current_path())], safe=_QUERY_SAFE)
     current = locale_code()
     links = []
     for code in LOCALES:
-        locale = Locale.parse(code)
+        name, lang, direction = _language_facts(code)
         links.append(LanguageLink(
-            code=code, name=native_name(code), lang=html_lang(locale),
-            dir=text_direction(locale), current=code == current,
-            url=unprefixed(url_for("language.switch", code=code, next=here)),
+            code=code, name=name, lang=lang, dir=direction, current=code == current,
+            url=_switch_path(request.environ.get(ENV_BASE_ROOT, request.script_root),
+                             code) + query,
         ))
     return links
+
+
+def _switch_path(base_root: str, code: str) -> str:
+    cached = current_app.extensions.setdefault("notices.switch_paths", {})
+    key = (base_root, code)
+    if key not in cached:
+        cached[key] = unprefixed(url_for("language.switch", code=code))
+    return cached[key]
 
 
 @bp.get("/language/<any(" + ", ".join(LOCALES) + "):code>")

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, make_response, redirect, render_template, re
 
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.web import labels, search_view
+from notices.web.choices import country_options
 from notices.web.data import active_notices_by_id, get_notice
 from notices.web.detail_view import notice_view
 from notices.web.query_args import search_query
@@ -80,8 +81,8 @@ def search():
         previous_url=search_view.url_with(args, page=found.page - 1) if found.page > 1 else None,
         next_url=(search_view.url_with(args, page=found.page + 1)
                   if found.page < found.pages else None),
-        countries=labels.country_choices(),
-        authorities=labels.country_choices(authorities=True),
+        nationality_options=country_options(query.nationalities),
+        wanted_by_options=country_options(query.wanted_by, authorities=True),
         sexes=labels.SEX_LABELS,
         kind_value=",".join(args.getlist("kind")),
     )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
-from flask import url_for
-from flask_babel import format_number
+from flask import g, url_for
 from werkzeug.datastructures import MultiDict
 
-from notices.i18n import gettext as _
-from notices.i18n import lazy_gettext, ngettext
+from notices.i18n import lazy_gettext
 from notices.models import Notice
 from notices.web import labels
+from notices.web.catalog import gettext as _
+from notices.web.catalog import ngettext, request_locale, translated
 from notices.web.detail_view import display_name
 from notices.web.why import why_html
 
@@ -79,6 +80,23 @@ class Facet:
     selected: list[Link] = field(default_factory=list)
 
 
+# Characters werkzeug's URL builder leaves unquoted in query strings (werkzeug.urls._urlencode).
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def search_url(params: dict[str, list[str]]) -> str:
+    """What url_for("pages.search", **params) builds, without its per-call routing work.
+
+    A results page has a hundred or more refine and page links; building each through the
+    URL map cost more than the search itself."""
+    if "notices_search_path" not in g:
+        g.notices_search_path = url_for("pages.search")
+    items = [(key, value) for key, values in params.items() for value in values]
+    if not items:
+        return g.notices_search_path
+    return f"{g.notices_search_path}?{urlencode(items, safe=QUERY_SAFE)}"
+
+
 def url_with(args: MultiDict, drop: tuple[str, ...] = (), **changes) -> str:
     """The search URL of `args` without `drop`, with `changes`, back on page 1."""
     params: dict[str, list[str]] = {}
@@ -91,7 +109,7 @@ def url_with(args: MultiDict, drop: tuple[str, ...] = (), **changes) -> str:
     for key, value in changes.items():
         if value not in (None, ""):
             params[key] = value if isinstance(value, list) else [str(value)]
-    return url_for("pages.search", **params)
+    return search_url(params)
 
 
 def _is_default(key: str, value: str) -> bool:
@@ -110,7 +128,7 @@ def clean_url(args: MultiDict) -> str | None:
     params: dict[str, list[str]] = {}
     for key, value in kept:
         params.setdefault(key, []).append(value.strip())
-    return url_for("pages.search", **params)
+    return search_url(params)
 
 
 def card(notice: Notice, hit, today: date, notice_url: str, thumb_url: str | None) -> Card:
@@ -127,7 +145,7 @@ def card(notice: Notice, hit, today: date, notice_url: str, thumb_url: str | Non
                                        for w in notice.warrants if w.issuing_country}),
         thumb_url=thumb_url,
         band=hit.band,
-        band_label=str(BAND_LABELS.get(hit.band, "")) if hit.band else "",
+        band_label=translated(BAND_LABELS).get(hit.band, "") if hit.band else "",
         score=hit.score,
         why=why_html(hit.reasons) if hit.reasons else "",
     )
@@ -140,9 +158,9 @@ def tabs(args: MultiDict) -> list[Link]:
             for value, label in TABS]
 
 
-def _facet_label(key: str, value: str) -> str:
+def _facet_label(key: str, value: str, locale=None) -> str:
     if key in ("nationality", "wanted_by"):
-        return labels.country_name(value)
+        return labels.country_name(value, locale)
     if key == "sex":
         return labels.code_label(labels.SEX_LABELS, value)
     return _("%(band)s years", band=value.replace("-", "–"))
@@ -170,20 +188,31 @@ def _selected_links(key: str, args: MultiDict) -> list[Link]:
     ]
 
 
+def _refine_links(key: str, values: dict[str, int], args: MultiDict, locale) -> list[Link]:
+    """Links that add one value of a facet: the URLs url_with(args, key=value) builds.
+
+    A browse page has a hundred and more of them. They share the search without this facet,
+    so that part is built once and each link only appends its own parameter."""
+    kept = url_with(args, drop=FACET_PARAMS[key])
+    joiner = "&" if "?" in kept else "?"
+    links = []
+    for value, count in values.items():
+        changes = _band_bounds(value) if key == "age_band" else {key: value}
+        extra = urlencode([(name, bound) for name, bound in changes.items() if bound],
+                          safe=QUERY_SAFE)
+        url = f"{kept}{joiner}{extra}" if extra else kept
+        links.append(Link(_facet_label(key, value, locale), url, count))
+    return links
+
+
 def facets(counts: dict[str, dict[str, int]], args: MultiDict) -> list[Facet]:
     """Refine links with counts; a facet with a selection shows only its remove links."""
     out = []
+    locale = request_locale()
     for key, title in FACET_TITLES.items():
         facet = Facet(key, str(title), selected=_selected_links(key, args))
         if not facet.selected:
-            values = counts.get(key, {})
-            links = [
-                Link(_facet_label(key, value),
-                     url_with(args, **(_band_bounds(value) if key == "age_band"
-                                       else {key: value})),
-                     count)
-                for value, count in values.items()
-            ]
+            links = _refine_links(key, counts.get(key, {}), args, locale)
             facet.links, facet.more = links[:FACETS_SHOWN], links[FACETS_SHOWN:]
         if facet.links or facet.selected:
             out.append(facet)
@@ -193,10 +222,10 @@ def facets(counts: dict[str, dict[str, int]], args: MultiDict) -> list[Facet]:
 def count_text(total: int, page: int, pages: int) -> str:
     """"1,234 notices found · page 2 of 62" for the status region."""
     text = ngettext("%(count)s notice found", "%(count)s notices found", total,
-                    count=format_number(total))
+                    count=labels.number_text(total))
     if pages > 1:
-        text += " · " + _("page %(page)s of %(pages)s", page=format_number(page),
-                          pages=format_number(pages))
+        text += " · " + _("page %(page)s of %(pages)s", page=labels.number_text(page),
+                          pages=labels.number_text(pages))
     return text
 
 

@@ -10,7 +10,8 @@ from babel.lists import format_list
 from flask import current_app, url_for
 from markupsafe import Markup
 
-from notices.i18n import current_locale, html_lang, text_direction
+from notices.i18n import html_lang, text_direction
+from notices.web import catalog, labels
 from notices.web.data import demo_mode
 from notices.web.disclaimer import disclaimer_sentences, disclaimer_text
 from notices.web.language import language_links, unprefixed
@@ -34,7 +35,7 @@ def static_url(filename: str) -> str:
 def template_context() -> dict:
     """Variables of every page (base.html needs all of them)."""
     config = current_app.config
-    locale = current_locale()
+    locale = catalog.request_locale()
     return {
         "site_name": config["SITE_NAME"],
         "contact_email": config["CONTACT_EMAIL"],
@@ -54,15 +55,24 @@ def bdi(value) -> Markup:
     return Markup("<bdi>{}</bdi>").format(value)
 
 
+def isolate(value) -> str:
+    """Plain-text isolation (FSI ... PDI) where <bdi> cannot go, as in <title>: a name with a
+    right-to-left override cannot turn the rest of the title around."""
+    return f"\u2068{value}\u2069"
+
+
 def list_text(items) -> str:
     """Items joined as the current locale joins a list: "A, B and C", "A وB وC", "A、B和C"."""
     items = [str(item) for item in items]
-    return format_list(items, locale=current_locale()) if items else ""
+    return format_list(items, locale=catalog.request_locale()) if items else ""
 
 
 def init_app(app) -> None:
+    catalog.install_jinja_gettext(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["bdi"] = bdi
+    app.jinja_env.filters["isolate"] = isolate
     app.jinja_env.filters["list_text"] = list_text
+    app.jinja_env.filters["numberformat"] = labels.number_text  # flask-babel's, cached
     app.context_processor(template_context)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from notices.i18n import gettext as _
-from notices.i18n import lazy_gettext, pgettext
+from notices.i18n import lazy_gettext
+from notices.web.catalog import gettext as _
+from notices.web.catalog import pgettext, translated
 
 # Reason codes of search_index (names/similarity.py REASON_CODES).
 REASON_LABELS = {
@@ -35,8 +36,7 @@ def _template(code: str) -> str:
 
 
 def _reason_label(code: str) -> str:
-    label = REASON_LABELS.get(code)
-    return str(label) if label is not None else code
+    return translated(REASON_LABELS).get(code, code)
 
 
 def reason_text(code: str, query: str, name: str) -> str:

@@ -1,0 +1,104 @@
+"""The notices of a page of search results, read as plain rows (no ORM objects).
+
+Result lists (search page cards, native API results, compatible API list items) show a few
+fields of twenty or more notices. Reading them as whole ORM objects with their relationships
+cost more than the search itself; these Core queries read only what the lists show.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, bindparam, select
+
+from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
+
+# The fields result lists read; ResultNotice has an attribute of the same name for each.
+RESULT_COLUMNS = (
+    Notice.id, Notice.entity_id, Notice.kind, Notice.status, Notice.family_name,
+    Notice.forename, Notice.family_name_original, Notice.forename_original, Notice.birth_name,
+    Notice.aliases, Notice.also_known_as, Notice.formerly_known_as, Notice.sex,
+    Notice.date_of_birth, Notice.nationalities,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultWarrant:
+    """The part of a warrant that result lists show."""
+
+    issuing_country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResultPicture:
+    """The part of a picture that result lists show (thumbnail, compatible image id)."""
+
+    picture_id: str
+    thumb_sha256: str
+
+
+@dataclass(slots=True)
+class ResultNotice:
+    """A notice as result lists read it: the same attribute names as models.Notice."""
+
+    id: int
+    entity_id: str
+    kind: str
+    status: str
+    family_name: str | None
+    forename: str | None
+    family_name_original: str | None
+    forename_original: str | None
+    birth_name: str | None
+    aliases: list
+    also_known_as: list
+    formerly_known_as: list
+    sex: str | None
+    date_of_birth: str | None
+    nationalities: list
+    warrants: list[ResultWarrant] = field(default_factory=list)
+    pictures: list[ResultPicture] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return self.status == STATUS_ACTIVE
+
+
+# Built once: with expanding parameters SQLAlchemy compiles each statement once per process
+# instead of building and hashing a new statement (twenty bound values) on every request.
+NOTICES = (select(*RESULT_COLUMNS)
+           .where(Notice.entity_id.in_(bindparam("ids", expanding=True)),
+                  Notice.status == STATUS_ACTIVE))
+
+
+def _children_of(model, *columns):
+    return (select(model.notice_id, *columns)
+            .where(model.notice_id.in_(bindparam("ids", expanding=True)))
+            .order_by(model.notice_id, model.position))
+
+
+WARRANTS = _children_of(Warrant, Warrant.issuing_country)
+PICTURES = _children_of(Picture, Picture.picture_id, Picture.thumb_sha256)
+
+
+def active_result_notices(connection: Connection, entity_ids: Sequence[str]) -> dict:
+    """{entity_id: ResultNotice} of the active notices among `entity_ids`, with their warrants
+    and pictures in position order (three small indexed queries)."""
+    rows = connection.execute(NOTICES, {"ids": list(entity_ids)})
+    notices = {row.id: ResultNotice(*row) for row in rows}
+    if not notices:
+        return {}
+    for notice_id, items in _grouped(connection, WARRANTS, notices):
+        notices[notice_id].warrants = [ResultWarrant(*item) for item in items]
+    for notice_id, items in _grouped(connection, PICTURES, notices):
+        notices[notice_id].pictures = [ResultPicture(*item) for item in items]
+    return {notice.entity_id: notice for notice in notices.values()}
+
+
+def _grouped(connection: Connection, statement, notices: dict):
+    grouped = defaultdict(list)
+    for notice_id, *values in connection.execute(statement, {"ids": list(notices)}):
+        grouped[notice_id].append(values)
+    return grouped.items()
