@@ -22,6 +22,12 @@ def run_search(query):
     except IndexNotFound as error:
         current_app.logger.error("search unavailable: %s", error)
         raise ServiceUnavailable() from error
+    except Exception as error:
+        # A damaged generation (files deleted or truncated under us) raises whatever the file
+        # formats raise. The public gets a clear 503; staff get the traceback and the repair.
+        current_app.logger.exception(
+            "search failed; if the index is damaged, `notices index rebuild` repairs it")
+        raise ServiceUnavailable() from error
 
 
 def index_ready() -> bool:
