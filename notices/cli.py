@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 
@@ -18,6 +19,18 @@ from notices.progress import progress
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True)
 def main():
     """Staff commands of the public notices search service."""
+
+
+def low_priority_option(command):
+    """Staff commands run beside the public site: by default they yield the CPU to it."""
+    return click.option(
+        "--low-priority/--normal-priority", default=True, show_default=True,
+        help="run at a lower CPU priority (nice 10) so serving stays responsive")(command)
+
+
+def _apply_priority(low: bool) -> None:
+    if low and not current_app.testing:  # in-process test runs must not renice pytest
+        os.nice(10)
 
 
 @main.group()
@@ -41,8 +54,10 @@ def db_upgrade():
 @click.option("--dry-run", is_flag=True, help="report what would change, write nothing")
 @click.option("--allow-mass-withdrawal", is_flag=True,
               help="confirm a full load that withdraws an unusual share of active notices")
-def load(source, full, kinds, dry_run, allow_mass_withdrawal):
+@low_priority_option
+def load(source, full, kinds, dry_run, allow_mass_withdrawal, low_priority):
     """Load notices from a directory, .zip/.tar.gz, JSON Lines file or web service URL."""
+    _apply_priority(low_priority)
     with progress("loading") as advance:
         report = operations.load(current_app, source, full=full, kinds=kinds,
                                  dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
@@ -111,8 +126,10 @@ def index():
 
 
 @index.command("rebuild")
-def index_rebuild():
+@low_priority_option
+def index_rebuild(low_priority):
     """Build a complete new index generation from the database, verify it, switch to it."""
+    _apply_priority(low_priority)
     with progress("indexing") as advance:
         info = operations.rebuild_index(current_app, advance)
     click.echo(f"index generation {info.name}: {info.doc_count} notices, "
