@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .parts import INITIAL, PARTICLE, ROLE_ANY, ROLE_FAMILY, SHORT
+from .parts import INITIAL, PARTICLE, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, SHORT
 from .similarity import GENDER, GOOD_PAIR_SCORE, MISMATCH, pair_score
 from .units import FAMILY_FACTOR, JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
@@ -12,6 +12,7 @@ EXTRA_PART_COST, EXTRA_PART_MAX = 2, 6  # name parts the query did not mention
 ROLE_SWAP_COST, ROLE_SWAP_MAX = 2, 4  # forename given as family name or the other way round
 MISSING_FACTOR = 1.2  # a query part with no partner at all, role unknown
 INITIALS_ONLY, SHORT_ONLY, PARTICLES_ONLY = 60, 75, 25
+FORENAME_ONLY = 80  # a forename alone identifies no one: possible at most
 STRONG, POSSIBLE = 85, 65
 
 # A pair chosen by the aligner: (score, reason, query unit, name unit).
@@ -71,10 +72,12 @@ def choose_pairs(candidates: list, query_units: tuple, qflags: tuple, name_units
     return chosen
 
 
-def _ceiling(evidence_flags: list[int]) -> int:
-    """Short tokens alone never make a strong match."""
+def _ceiling(evidence_flags: list[int], evidence_roles: list[int] = ()) -> int:
+    """Short tokens alone, or forenames alone, never make a strong match."""
     if not evidence_flags:
         return PARTICLES_ONLY
+    if all(role == ROLE_FORENAME for role in evidence_roles) and evidence_roles:
+        return min(FORENAME_ONLY, _ceiling(evidence_flags))
     if all(f & INITIAL for f in evidence_flags):
         return INITIALS_ONLY
     if all(f & SHORT for f in evidence_flags):
@@ -98,7 +101,7 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
             mask >>= 1
             i += 1
     total = weighted = 0.0
-    worst, evidence = 100, []
+    worst, evidence, roles = 100, [], []
     for i, weight in enumerate(qweights):
         if i not in part_score and qflags[i] & PARTICLE:
             continue  # particles are never required
@@ -112,11 +115,12 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
             worst = min(worst, score)
             if score >= GOOD_PAIR:
                 evidence.append(qflags[i])
+                roles.append(role)
     extra = sum(1 for i, f in enumerate(nflags) if not used_n >> i & 1 and not f & PARTICLE)
     result = weighted / total if total else 0.0
     result -= min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
     result -= min(role_swaps * ROLE_SWAP_COST, ROLE_SWAP_MAX)
-    result = min(result, worst + WORST_MARGIN, _ceiling(evidence))
+    result = min(result, worst + WORST_MARGIN, _ceiling(evidence, roles))
     return max(0, min(100, int(round(result))))
 
 

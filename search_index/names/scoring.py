@@ -16,6 +16,7 @@ from __future__ import annotations
 from .matching import (
     EXTRA_PART_COST,
     EXTRA_PART_MAX,
+    FORENAME_ONLY,
     GOOD_PAIR,
     INITIALS_ONLY,
     PARTICLES_ONLY,
@@ -26,7 +27,7 @@ from .matching import (
     choose_pairs,
     score_pairs,
 )
-from .parts import INITIAL, PARTICLE, SHORT
+from .parts import INITIAL, PARTICLE, ROLE_FORENAME, SHORT
 from .prefilter import GoodPairFilter
 from .similarity import MISMATCH, pair_score
 from .table import NameTable
@@ -212,6 +213,8 @@ class NameScorer:
         if self._role and role and self._role != role:
             result -= min(ROLE_SWAP_COST, ROLE_SWAP_MAX)
         ceiling = self._ceiling if score >= GOOD_PAIR else PARTICLES_ONLY
+        if score >= GOOD_PAIR and role == ROLE_FORENAME:
+            ceiling = min(ceiling, FORENAME_ONLY)  # as matching._ceiling: a forename alone
         return max(0, min(100, result, score + WORST_MARGIN, ceiling))
 
     def _spare(self, uids, nflags):

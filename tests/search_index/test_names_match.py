@@ -220,3 +220,15 @@ def test_matching_is_deterministic():
 def test_empty_query_or_notice_scores_zero(query):
     assert match(query, ("JOHN", "SMITH")) == NameMatch(0, "weak", "no name part matches", ())
     assert match_name(query_name_keys("John"), prepare_names([])).score == 0
+
+
+@pytest.mark.parametrize(("query", "forename", "family", "band"), [
+    ("maria", "MARIA", "KRUTOVA", "possible"),  # a forename alone identifies no one
+    ("KRUTOVA", "MARIA", "KRUTOVA", "strong"),  # a family name may
+    ("maria krutova", "MARIA", "KRUTOVA", "strong"),
+])
+def test_a_forename_alone_is_never_a_strong_match(query, forename, family, band):
+    from search_index.names import PersonName, match_name, prepare_names, query_name_keys
+
+    result = match_name(query_name_keys(query), prepare_names([PersonName(forename, family)]))
+    assert result.band == band, result
