@@ -68,6 +68,15 @@ def sample_tree(root: Path) -> Path:
     return root
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client killed mid-request (the loader under SIGKILL) resets its connection; the
+    standard server prints that traceback to stderr, where it lands in whatever a test is
+    capturing at that moment."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 class _Notice:
     def __init__(self, kind: str, dash: str, raw: bytes, document: dict | None, pictures: dict):
         self.kind, self.dash, self.raw, self.document, self.pictures = (
@@ -100,7 +109,7 @@ class FakeNoticeService:
 
     def start(self) -> None:
         self.reload()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _QuietServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
