@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 
 from notices import config as config_module
-from notices import i18n, web
+from notices import web
 from notices.db import make_engine, make_session_factory
+from notices.services import Services
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -16,8 +19,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     config_module.load_layers(app, test_config)
     config_module.validate(app.config)
     engine = make_engine(app.config["DATABASE_URL"])  # lazy: connects on first use
-    app.extensions["notices.engine"] = engine
-    app.extensions["notices.sessions"] = make_session_factory(engine)
-    i18n.init_app(app)
+    app.extensions["notices"] = Services(
+        engine=engine,
+        sessions=make_session_factory(engine),
+        index_dir=app.config["INDEX_DIR"],
+        media_dir=Path(app.config["MEDIA_DIR"]),
+    )
     web.init_app(app)
     return app

@@ -15,8 +15,6 @@ from notices.models import STATUS_ACTIVE, Notice, Picture
 from search_index import Drift, GenerationInfo, IndexDocument, IndexHome, PersonName
 from search_index.textfold import fold
 
-_HOMES: dict[str, IndexHome] = {}
-
 
 class IndexUnavailable(RuntimeError):
     """The live index cannot be read or updated; the message says why and how to repair it."""
@@ -35,14 +33,6 @@ def index_errors(home: IndexHome, doing: str):
             f"the search index in {home.root} cannot be {doing} "
             f"({type(error).__name__}: {error}); run `notices index rebuild` to repair it"
         ) from error
-
-
-def index_home(index_dir: str) -> IndexHome:
-    """One IndexHome per directory and process, so searchers are reused across requests."""
-    home = _HOMES.get(index_dir)
-    if home is None:
-        home = _HOMES[index_dir] = IndexHome(index_dir)
-    return home
 
 
 def notice_names(notice: Notice) -> list[PersonName]:

@@ -14,6 +14,7 @@ from notices.ingest.loader import LoadOptions, load_runs, run_load
 from notices.ingest.report import LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
 from notices.models import LoadRun
+from notices.services import Services
 
 
 def upgrade_database(config) -> None:
@@ -21,9 +22,14 @@ def upgrade_database(config) -> None:
     upgrade(config["DATABASE_URL"])
 
 
+def services_of(app) -> Services:
+    """The application's services: engine, sessions, index home, media directory."""
+    return app.extensions["notices"]
+
+
 def sessions_for(app):
     """The application's session factory (its engine is disposed with the app)."""
-    return app.extensions["notices.sessions"]
+    return services_of(app).sessions
 
 
 def picture_limits(config) -> dict:
@@ -58,7 +64,7 @@ def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bo
         report = run_load(sessions, source, options, progress)
     if report.committed:
         try:
-            indexing.apply_changes(sessions, index_for(config), report.added + report.changed,
+            indexing.apply_changes(sessions, index_for(app), report.added + report.changed,
                                    report.withdrawn)
         except IndexUnavailable as error:
             # The load is saved and stays saved; only the derived index lags behind.
@@ -67,15 +73,16 @@ def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bo
     return report
 
 
-def index_for(config):
-    return indexing.index_home(config["INDEX_DIR"])
+def index_for(app):
+    """The application's IndexHome."""
+    return services_of(app).index
 
 
 def rebuild_index(app, progress=None):
     """Build a fresh index generation from the database and switch to it."""
     upgrade(app.config["DATABASE_URL"])
     with bulk_allocation():
-        return indexing.rebuild(sessions_for(app), index_for(app.config), progress)
+        return indexing.rebuild(sessions_for(app), index_for(app), progress)
 
 
 @contextmanager
@@ -94,12 +101,12 @@ def bulk_allocation():
 
 def update_index(app):
     """Reconcile the live index with the database; returns the drift that was repaired."""
-    return indexing.reconcile(sessions_for(app), index_for(app.config))
+    return indexing.reconcile(sessions_for(app), index_for(app))
 
 
 def check_index(app):
     """Drift between database and live index."""
-    return indexing.check(sessions_for(app), index_for(app.config))
+    return indexing.check(sessions_for(app), index_for(app))
 
 
 def recent_loads(app, limit: int) -> list[LoadRun]:

@@ -12,8 +12,8 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
+from devtools.catalogs import compile_catalogs
 from notices import create_app
-from notices.catalogs import compile_catalogs
 from notices.db import upgrade
 from notices.models import Notice, Warrant
 
@@ -77,7 +77,7 @@ def app(app_config):
     application = create_app(app_config)
     upgrade(application.config["DATABASE_URL"])
     yield application
-    application.extensions["notices.engine"].dispose()
+    application.extensions["notices"].engine.dispose()
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def runner(app):
 
 @pytest.fixture
 def sessions(app):
-    return app.extensions["notices.sessions"]
+    return app.extensions["notices"].sessions
 
 
 @pytest.fixture

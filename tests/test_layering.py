@@ -1,4 +1,13 @@
-"""The dependency rules of DESIGN §2: which modules may import Flask, click and `request`."""
+"""The dependency rules of docs/architecture.md, checked on the imports of every module.
+
+1. Only the web layer, the application factory (notices/__init__.py) and the CLI import Flask;
+   only the web layer reads `flask.request`; only the CLI imports click.
+2. Domain, data, ingest, demo, reads, media, indexing and services never import the web layer.
+3. Inside the web layer, features (pages/, native_api/, compat_api/) import common/, i18n/ and
+   the web root modules, never each other; common/ never imports a feature; i18n/ imports
+   neither common/ nor a feature.
+4. search_index is a leaf library: no Flask, SQLAlchemy or notices (tests/search_index checks).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +15,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "notices"
+FEATURES = ("pages", "native_api", "compat_api")
+FLASK_ALLOWED = ("web", "__init__.py", "cli.py")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -28,29 +39,63 @@ def modules(*parts: str) -> list[Path]:
     return found
 
 
-def test_domain_data_and_ingest_never_import_flask():
-    offenders = [
-        str(path.relative_to(ROOT))
-        for path in modules("models.py", "db.py", "domain.py", "indexing.py", "ingest", "demo")
-        if any(name == "flask" or name.startswith("flask.") or name.startswith("flask_")
-               for name in imported_modules(path))
-    ]
-    assert offenders == []
+def place(path: Path) -> tuple[str, ...]:
+    return path.relative_to(ROOT).parts
+
+
+def offenders(paths: list[Path], forbidden) -> list[str]:
+    return sorted(
+        f"{'/'.join(place(path))} imports {name}"
+        for path in paths
+        for name in imported_modules(path)
+        if forbidden(name)
+    )
+
+
+def is_flask(name: str) -> bool:
+    return name == "flask" or name.startswith(("flask.", "flask_"))
+
+
+def test_only_the_web_layer_factory_and_cli_import_flask():
+    outside = [path for path in modules(".") if place(path)[0] not in FLASK_ALLOWED]
+    assert outside, "the rule must look at some modules"
+    assert offenders(outside, is_flask) == []
+
+
+def test_only_the_web_layer_reads_the_request():
+    outside = [path for path in modules(".") if place(path)[0] != "web"]
+    assert offenders(outside, lambda name: name == "flask.request") == []
 
 
 def test_only_the_cli_uses_click():
-    offenders = [
-        str(path.relative_to(ROOT)) for path in modules(".")
-        if path.name != "cli.py"
-        and any(name == "click" or name.startswith("click.") for name in imported_modules(path))
-    ]
-    assert offenders == []
+    others = [path for path in modules(".") if place(path) != ("cli.py",)]
+    assert offenders(others, lambda name: name == "click" or name.startswith("click.")) == []
 
 
-def test_only_the_web_layer_touches_request():
-    offenders = [
-        str(path.relative_to(ROOT)) for path in modules(".")
-        if "web" not in path.relative_to(ROOT).parts and path.name != "i18n.py"
-        and "flask.request" in imported_modules(path)
-    ]
-    assert offenders == []
+def test_nothing_below_the_web_layer_imports_it():
+    below = [path for path in modules(".") if place(path)[0] not in ("web", "__init__.py")]
+    assert offenders(below, lambda name: name.startswith("notices.web")) == []
+
+
+def _feature_of(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["notices", "web"] else None
+
+
+def test_web_features_never_import_each_other():
+    for feature in FEATURES:
+        others = set(FEATURES) - {feature}
+        paths = modules(f"web/{feature}")
+        assert paths, f"notices/web/{feature} has no modules"
+        assert offenders(paths, lambda name, o=others: _feature_of(name) in o) == []
+
+
+def test_common_never_imports_a_feature():
+    paths = modules("web/common")
+    assert offenders(paths, lambda name: _feature_of(name) in FEATURES) == []
+
+
+def test_i18n_imports_neither_common_nor_a_feature():
+    paths = modules("web/i18n")
+    forbidden = {*FEATURES, "common"}
+    assert offenders(paths, lambda name: _feature_of(name) in forbidden) == []

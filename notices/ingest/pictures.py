@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import io
 import os
-import re
 import struct
 import threading
 import zlib
@@ -15,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
+
+from notices.media import picture_path
 
 MB = 1024 * 1024
 JPEG_QUALITY = 85
@@ -32,7 +33,6 @@ DECODE_ERRORS = (
     struct.error, zlib.error, Image.DecompressionBombError, Warning,
 )
 
-_SHA256 = re.compile(r"[0-9a-f]{64}")  # used with fullmatch: "$" would let a newline through
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -81,15 +81,6 @@ def process_picture(
         sha256=hashlib.sha256(jpeg).hexdigest(),
         thumb_sha256=hashlib.sha256(thumbnail).hexdigest(),
     )
-
-
-def picture_path(media_dir: str | Path, sha256: str) -> Path:
-    """Where the file with this content hash lives: media_dir/ab/<sha256>.jpg."""
-    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
-        raise ValueError("picture hash must be 64 lower-case hex characters")
-    # One level of 256 folders: two levels meant a new folder for almost every picture, and
-    # mkdir was the slowest step of loading 100k notices.
-    return Path(media_dir) / sha256[:2] / f"{sha256}.jpg"
 
 
 def store_picture(media_dir: str | Path, picture: ProcessedPicture) -> None:

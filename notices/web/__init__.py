@@ -1,25 +1,27 @@
-"""The web layer: public pages, compatible and native JSON APIs, pictures, errors, headers."""
+"""The web layer: public pages, compatible and native JSON APIs, pictures, health checks.
+
+Each feature is a package of its own (pages/, native_api/, compat_api/) that imports only
+common/ and i18n/, never another feature; see docs/architecture.md."""
 
 from __future__ import annotations
 
+from flask import Flask
 
-def init_app(app) -> None:
-    """Register every blueprint, error handler, header hook and template helper (no I/O)."""
-    from notices.web import (
-        compat_api,
-        errors,
-        headers,
-        health,
-        language,
-        native_api,
-        pages,
-        pictures,
-        ratelimit,
-        templating,
-    )
 
-    for blueprint in (pages.bp, pictures.bp, compat_api.bp, native_api.bp, health.bp,
-                      language.bp):
+def init_app(app: Flask) -> None:
+    """Register languages, every blueprint, error handler, header hook and template helper.
+
+    Does no I/O: the database and the index are opened on first use."""
+    from notices.web import health, pictures
+    from notices.web.common import errors, headers, ratelimit, templating
+    from notices.web.compat_api import routes as compat_routes
+    from notices.web.i18n import locale, switcher
+    from notices.web.native_api import routes as native_routes
+    from notices.web.pages import routes as page_routes
+
+    locale.init_app(app)
+    for blueprint in (page_routes.bp, pictures.bp, compat_routes.bp, native_routes.bp,
+                      health.bp, switcher.bp):
         app.register_blueprint(blueprint)
     ratelimit.init_app(app)
     errors.init_app(app)

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, Response, jsonify
 
-from notices.web.data import database_reachable
-from notices.web.errors import RETRY_AFTER_SECONDS
-from notices.web.search_service import index_ready
+from notices.web.common.errors import RETRY_AFTER_SECONDS
+from notices.web.common.reading import database_reachable, index_ready
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> Response:
     """The process is up and answering."""
     return jsonify(status="ok")
 
 
 @bp.get("/readyz")
-def readyz():
+def readyz() -> Response:
     """Ready to serve searches: the database answers and an index generation is open."""
     checks = {"database": database_reachable(), "index": index_ready()}
     ready = all(checks.values())

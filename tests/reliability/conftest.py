@@ -4,6 +4,7 @@ environment a real `notices` subprocess needs to work on the test's database, me
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ import pytest
 from tests.reliability.tree_cases import PICTURE_LIMIT
 
 REPO = Path(__file__).resolve().parents[2]
-NOTICES = REPO / ".venv" / "bin" / "notices"
+# The `notices` console script installed beside the interpreter that runs the tests (wherever
+# its environment lives), not a path inside the checkout.
+NOTICES = Path(sys.executable).parent / "notices"
 
 
 @pytest.fixture

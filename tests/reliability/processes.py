@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 
 from tests.reliability.conftest import NOTICES, REPO
 
-PYTHON = REPO / ".venv" / "bin" / "python"
+PYTHON = sys.executable
 
 
 def start(args: list[str], env: dict, *, driver: str | None = None) -> subprocess.Popen:

@@ -43,7 +43,7 @@ def serve_demo_site(root: Path):
     invoke(app, ["index", "rebuild"])
     with serving(app) as base_url:
         yield base_url
-    app.extensions["notices.engine"].dispose()
+    app.extensions["notices"].engine.dispose()
 
 
 def launch_chromium():

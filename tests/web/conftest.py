@@ -32,7 +32,7 @@ def loaded_dataset(tmp_path_factory) -> Path:
     app = create_app(_config(root))
     upgrade(app.config["DATABASE_URL"])
     invoke(app, ["load", str(write_extract(root / "extract")), "--full"])
-    app.extensions["notices.engine"].dispose()
+    app.extensions["notices"].engine.dispose()
     _LOADED_ROOTS.append(root)
     return root
 
@@ -44,7 +44,7 @@ def indexed_dataset(tmp_path_factory, loaded_dataset) -> Path:
     _copy_dataset(loaded_dataset, root)
     app = create_app(_config(root))
     invoke(app, ["index", "rebuild"])
-    app.extensions["notices.engine"].dispose()
+    app.extensions["notices"].engine.dispose()
     return root
 
 
@@ -77,7 +77,7 @@ def loaded_app(app_config, loaded_dataset, tmp_path):
     """An app over a private copy of the loaded dataset, without a search index."""
     application = _private_app(app_config, loaded_dataset, tmp_path)
     yield application
-    application.extensions["notices.engine"].dispose()
+    application.extensions["notices"].engine.dispose()
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def data_app(app_config, indexed_dataset, tmp_path):
     """An app over a private copy of the loaded and indexed dataset."""
     application = _private_app(app_config, indexed_dataset, tmp_path)
     yield application
-    application.extensions["notices.engine"].dispose()
+    application.extensions["notices"].engine.dispose()
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def data_client(data_app):
 
 @pytest.fixture
 def data_sessions(data_app):
-    return data_app.extensions["notices.sessions"]
+    return data_app.extensions["notices"].sessions
 
 
 @pytest.fixture(scope="session")
@@ -108,7 +108,7 @@ def bare_app(tmp_path_factory):
     """An app without a database, for code that only needs a request context."""
     application = create_app(_config(tmp_path_factory.mktemp("bare")))
     yield application
-    application.extensions["notices.engine"].dispose()
+    application.extensions["notices"].engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ def add_notices(app, count: int, **fields) -> list[str]:
     index with the real command; returns their entity ids."""
     now = datetime(2026, 1, 1)
     ids = [f"2025/{90000 + number}" for number in range(count)]
-    with app.extensions["notices.sessions"]() as session, session.begin():
+    with app.extensions["notices"].sessions() as session, session.begin():
         for number, entity_id in enumerate(ids):
             values = {"kind": "red", "status": "active", "family_name": f"BULKNAME{number:04d}",
                       "forename": "TEST", "sex": "M", "date_of_birth": "1970",

@@ -1,0 +1,116 @@
+"""Flask-free reads for the public side: one notice, a page of search results, picture and
+demo state. Views turn what these return into pages, JSON and status codes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection, bindparam, or_, select, text
+from sqlalchemy.orm import Session, joinedload
+
+from notices.domain import InvalidEntityId, parse_entity_id
+from notices.indexing import index_errors
+from notices.models import STATUS_ACTIVE, LoadRun, Notice, Picture
+from notices.result_rows import ResultNotice, active_result_notices
+from search_index import Hit, IndexHome, SearchQuery, search
+
+
+@dataclass(frozen=True)
+class Gone:
+    """A notice that was published here and has been withdrawn (pages answer 410)."""
+
+    entity_id: str
+    kind: str
+
+
+# One query: a notice has a handful of warrants and pictures at most, so joining both costs
+# a few duplicate rows and saves two round trips. Built once, so compiled once.
+NOTICE_BY_ID = (
+    select(Notice)
+    .where(Notice.entity_id == bindparam("entity_id"))
+    .options(joinedload(Notice.warrants), joinedload(Notice.pictures))
+)
+
+
+def find_notice(session: Session, entity: str) -> Notice | Gone | None:
+    """The active notice with this id (slash or dash form) with its warrants and pictures;
+    Gone when it was withdrawn; None when the id is malformed or unknown."""
+    try:
+        entity_id = parse_entity_id(entity)
+    except InvalidEntityId:
+        return None
+    notice = session.scalars(NOTICE_BY_ID, {"entity_id": entity_id}).unique().first()
+    if notice is None:
+        return None
+    if not notice.active:
+        return Gone(notice.entity_id, notice.kind)
+    return notice
+
+
+@dataclass
+class ResultsPage:
+    """One page of search results: each hit with the notice row it names, newest data only."""
+
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    facets: dict[str, dict[str, int]]
+    results: list[tuple[ResultNotice, Hit]] = field(default_factory=list)
+    today: date = field(default_factory=date.today)  # the day ages are computed for
+
+
+def search_notices(session: Session, home: IndexHome, query: SearchQuery) -> ResultsPage:
+    """Search the index, read the page's rows, and drop hits whose notice is no longer active
+    (a withdrawal committed after the index was read). Index failures raise IndexUnavailable."""
+    with index_errors(home, "searched"):
+        found = search(home, query)
+    rows = result_rows(session.connection(), [hit.entity_id for hit in found.hits])
+    results = [(rows[hit.entity_id], hit) for hit in found.hits if hit.entity_id in rows]
+    return ResultsPage(total=found.total, page=found.page, per_page=found.per_page,
+                       pages=found.pages, facets=found.facets, results=results,
+                       today=query.today or date.today())
+
+
+def result_rows(connection: Connection, entity_ids: Sequence[str]) -> dict[str, ResultNotice]:
+    """Active notices among `entity_ids` with the fields result lists show."""
+    return active_result_notices(connection, entity_ids) if entity_ids else {}
+
+
+def picture_status(session: Session, digest: str) -> str | None:
+    """"active" if an active notice shows this picture (or thumbnail), "withdrawn" if only
+    withdrawn ones do, None if no notice has it."""
+    query = (
+        select(Notice.status)
+        .join(Picture, Picture.notice_id == Notice.id)
+        .where(or_(Picture.sha256 == digest, Picture.thumb_sha256 == digest))
+    )
+    statuses = set(session.scalars(query))
+    if not statuses:
+        return None
+    return "active" if STATUS_ACTIVE in statuses else "withdrawn"
+
+
+# Every page asks (for the demonstration banner): built once, compiled once.
+LATEST_LOAD_DEMO = (
+    select(LoadRun.demo)
+    .where(LoadRun.status == "succeeded", LoadRun.dry_run.is_(False))
+    .order_by(LoadRun.id.desc())
+    .limit(1)
+)
+
+
+def latest_load_is_demo(connection: Connection) -> bool:
+    """True when the latest successful real (not dry-run) load came from demo data."""
+    return bool(connection.execute(LATEST_LOAD_DEMO).scalar())
+
+
+def database_reachable(session: Session) -> bool:
+    """True when a trivial query succeeds (for /readyz)."""
+    try:
+        session.execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001 - any failure means "not ready"
+        return False
+    return True

@@ -1,0 +1,39 @@
+"""The long-lived things one application holds: database engine, sessions, index, media."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from search_index import IndexHome
+
+
+@dataclass
+class Services:
+    """One per application (in `app.extensions["notices"]`), so tests and several apps in one
+    process never share state through module globals."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    index_dir: str
+    media_dir: Path
+    _index: IndexHome | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def index(self) -> IndexHome:
+        """The application's IndexHome, opened on first use (it creates its directory), then
+        shared by every thread so that searchers are reused across requests."""
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = IndexHome(self.index_dir)
+        return self._index
+
+    def dispose(self) -> None:
+        """Close pooled database connections (tests and forked workers call this)."""
+        self.engine.dispose()

@@ -1,0 +1,101 @@
+"""The web layer's door to the data: the app's services, read sessions, searches, notices.
+
+Views call these; the queries themselves live in notices.reads (Flask-free)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from flask import abort, current_app
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from notices import reads
+from notices.indexing import IndexUnavailable
+from notices.models import Notice
+from notices.services import Services
+from notices.web.state import request_state
+from search_index import SearchQuery
+
+
+def services() -> Services:
+    """The current application's services (engine, sessions, index, media)."""
+    return current_app.extensions["notices"]
+
+
+@contextmanager
+def read_session() -> Iterator[Session]:
+    """A read-only session for one view; objects stay usable after it closes."""
+    with services().sessions() as session:
+        yield session
+
+
+def run_search(query: SearchQuery) -> reads.ResultsPage:
+    """One page of results with their rows; IndexUnavailable (a 503) when there is no index."""
+    try:
+        home = services().index
+    except OSError as error:  # the index directory cannot even be created
+        raise IndexUnavailable(f"the search index cannot be opened ({error})") from error
+    with read_session() as session:
+        return reads.search_notices(session, home, query)
+
+
+def notice_or_abort(entity: str, kind: str | None = None) -> Notice:
+    """The active notice with this id: 404 when unknown (or, with `kind`, of another kind),
+    410 Gone when withdrawn."""
+    with read_session() as session:
+        found = reads.find_notice(session, entity)
+    if found is None or (kind is not None and found.kind != kind):
+        abort(404)
+    if isinstance(found, reads.Gone):
+        abort(410)
+    return found
+
+
+def picture_status(digest: str) -> str | None:
+    """See notices.reads.picture_status."""
+    with read_session() as session:
+        return reads.picture_status(session, digest)
+
+
+def demo_mode() -> bool:
+    """Whether to show the demonstration banner (computed once per request)."""
+    state = request_state()
+    if state.demo is None:
+        state.demo = bool(current_app.config["DEMO_MODE"]) or _load_state_is_demo()
+    return state.demo
+
+
+def skip_demo_lookup() -> None:
+    """Decide the banner from configuration alone for this request (the database is down,
+    and error pages must not wait for it a second time)."""
+    request_state().demo = bool(current_app.config["DEMO_MODE"])
+
+
+def _load_state_is_demo() -> bool:
+    # Error pages show the banner too; they must render even when the database does not.
+    try:
+        with services().engine.connect() as connection:
+            return reads.latest_load_is_demo(connection)
+    except SQLAlchemyError:
+        current_app.logger.exception("cannot read the load history for the demo banner")
+        return False
+
+
+def database_reachable() -> bool:
+    """True when a trivial query succeeds (for /readyz)."""
+    try:
+        with read_session() as session:
+            return reads.database_reachable(session)
+    except Exception:  # noqa: BLE001 - opening the session may fail too: "not ready"
+        return False
+
+
+def index_ready() -> bool:
+    """True when a searcher on a live index generation can be opened."""
+    try:
+        services().index.searcher()
+    except Exception:  # noqa: BLE001 - missing index, half-built generation, bad path...
+        return False
+    return True

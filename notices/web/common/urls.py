@@ -1,0 +1,50 @@
+"""URLs of notices, pictures and kinds, in one place so pages and APIs agree.
+
+Pages and the native API name kinds as the domain does, one path segment each:
+/notices/red/2024-12345, /notices/yellow/..., /notices/un-person/..., /notices/un-entity/...
+The compatible API keeps the published paths: /notices/v1/red, /notices/v1/un/persons, ...
+"""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import lazy_gettext
+
+from notices.domain import KINDS, url_entity_id
+from notices.web.i18n.locale import unprefixed
+
+KIND_CONVERTER = "any(" + ", ".join(f'"{kind}"' for kind in KINDS) + ")"
+
+KIND_HEADINGS = {
+    "red": lazy_gettext("Red notice: wanted person"),
+    "yellow": lazy_gettext("Yellow notice: missing person"),
+    "un-person": lazy_gettext("UN Security Council special notice: person"),
+    "un-entity": lazy_gettext("UN Security Council special notice: entity"),
+}
+
+
+def kind_heading(kind: str) -> str:
+    """The heading a notice of this kind carries on its page."""
+    return str(KIND_HEADINGS.get(kind, kind))
+
+
+def notice_path(notice) -> dict:
+    """URL parameters of a notice's page and native API document."""
+    return {"kind": notice.kind, "entity": url_entity_id(notice.entity_id)}
+
+
+def notice_url(notice, **kwargs) -> str:
+    """The public page of a notice."""
+    return url_for("pages.notice", **notice_path(notice), **kwargs)
+
+
+def picture_url(digest: str, external: bool = False) -> str:
+    """The content-addressed URL of a stored picture or thumbnail."""
+    # Pictures are the same in every language: one URL, without the language prefix.
+    return unprefixed(url_for("pictures.picture", digest=digest, _external=external))
+
+
+def compat_url(endpoint: str, notice, **values) -> str:
+    """Absolute URL of one of the compatible API's resources about `notice`."""
+    return url_for(f"compat_api.{endpoint}", kind=notice.kind,
+                   entity=url_entity_id(notice.entity_id), _external=True, **values)

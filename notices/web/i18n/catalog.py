@@ -1,0 +1,78 @@
+"""Fast message lookups for the request path: the request's catalogue and locale, looked up once.
+
+flask-babel finds the catalogue and locale again on every call (several context-local lookups
+each); a results page makes hundreds of calls. These helpers keep both in the request state
+and otherwise behave exactly like flask-babel's gettext, ngettext and pgettext.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import Flask
+from flask_babel import get_translations
+
+from notices.web.i18n.locale import current_locale
+from notices.web.state import request_state
+
+
+def catalog():
+    """The request's translations (flask-babel's own object, cached for the request)."""
+    try:
+        state = request_state()
+    except RuntimeError:  # no application context: flask-babel gives the untranslated texts
+        return get_translations()
+    if state.catalog is None:
+        state.catalog = get_translations()
+    return state.catalog
+
+
+def request_locale() -> Locale:
+    """The request's Babel locale (see locale.current_locale), cached for the request."""
+    try:
+        state = request_state()
+    except RuntimeError:
+        return current_locale()
+    if state.locale is None:
+        state.locale = current_locale()
+        state.locale_id = str(state.locale)
+    return state.locale
+
+
+def request_locale_id() -> str:
+    """The request's locale identifier ("en", "zh", ...), a cache key."""
+    try:
+        state = request_state()
+    except RuntimeError:
+        return str(current_locale())
+    if state.locale_id is None:
+        request_locale()
+    return state.locale_id
+
+
+def gettext(string: str, **variables) -> str:
+    """Translate `string` into the request's language; %(name)s variables filled in."""
+    text = catalog().ugettext(string)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """The plural form for `num` in the request's language; %(num)d is filled in."""
+    variables.setdefault("num", num)
+    return catalog().ungettext(singular, plural, num) % variables
+
+
+def pgettext(context: str, string: str, **variables) -> str:
+    """Translate `string` as used in `context` (a word that translates differently elsewhere)."""
+    text = catalog().upgettext(context, string)
+    return text % variables if variables else text
+
+
+def install_jinja_gettext(app: Flask) -> None:
+    """Templates' _(), ngettext() and pgettext() through the request's cached catalogue."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalog().ugettext(s),
+        ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
+        newstyle=True,
+    )

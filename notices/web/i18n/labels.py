@@ -1,0 +1,179 @@
+"""Readable, translated labels for every code a notice carries: kinds, sexes, colours, countries."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+from babel.units import format_unit
+from flask_babel import lazy_gettext, lazy_pgettext
+
+from notices.domain import PartialDate
+from notices.web.i18n.cache import per_locale, translated
+from notices.web.i18n.catalog import gettext, ngettext, request_locale, request_locale_id
+from notices.web.i18n.collation import sort_key
+from notices.web.i18n.languages import language_name
+
+KIND_LABELS = {
+    "red": lazy_gettext("Wanted person"),
+    "yellow": lazy_gettext("Missing person"),
+    "un-person": lazy_gettext("UN Security Council sanctions: person"),
+    "un-entity": lazy_gettext("UN Security Council sanctions: entity"),
+}
+
+SEX_LABELS = {
+    "M": lazy_gettext("Male"),
+    "F": lazy_gettext("Female"),
+    "U": lazy_gettext("Unknown"),
+}
+
+# Colours agree with "eyes" or "hair" in many languages (yeux noirs, pelo negro, карие глаза):
+# each list has its own message context.
+EYE_LABELS = {
+    "BLA": lazy_pgettext("eye colour", "Black"),
+    "BLU": lazy_pgettext("eye colour", "Blue"),
+    "BLUL": lazy_pgettext("eye colour", "Light blue"),
+    "BRO": lazy_pgettext("eye colour", "Brown"),
+    "BROD": lazy_pgettext("eye colour", "Dark brown"),
+    "BROH": lazy_pgettext("eye colour", "Hazel"),
+    "BROL": lazy_pgettext("eye colour", "Light brown"),
+    "GRE": lazy_pgettext("eye colour", "Green"),
+    "GRY": lazy_pgettext("eye colour", "Grey"),
+    "OTHC": lazy_pgettext("eye colour", "Different colours"),
+    "OTHD": lazy_pgettext("eye colour", "Dark"),
+    "OTHL": lazy_pgettext("eye colour", "Light"),
+}
+
+HAIR_LABELS = {
+    "BLA": lazy_pgettext("hair", "Black"),
+    "BRO": lazy_pgettext("hair", "Brown"),
+    "BROF": lazy_pgettext("hair", "Fair"),
+    "GRY": lazy_pgettext("hair", "Grey"),
+    "GRYG": lazy_pgettext("hair", "Greying"),
+    "HAIB": lazy_pgettext("hair", "Bald"),
+    "HAID": lazy_pgettext("hair", "Dyed"),
+    "OTHD": lazy_pgettext("hair", "Dark"),
+    "RED": lazy_pgettext("hair", "Red"),
+    "REDA": lazy_pgettext("hair", "Auburn"),
+    "WHI": lazy_pgettext("hair", "White"),
+    "YELB": lazy_pgettext("hair", "Blond"),
+}
+
+# The English texts equal domain.NON_COUNTRY_AUTHORITIES (a test checks it); they are repeated
+# here as literals so that message extraction finds them.
+AUTHORITY_LABELS = {
+    "914": lazy_gettext("International Criminal Court"),
+    "916": lazy_gettext("Special Tribunal for Lebanon"),
+    "922": lazy_gettext("International Residual Mechanism for Criminal Tribunals"),
+    "UNK": lazy_gettext("Kosovo (UNMIK)"),
+}
+
+# CLDR territories that are not countries a person can be a national of or wanted by.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+
+
+def _locale(locale: Locale | None) -> Locale:
+    return locale or request_locale()
+
+
+def country_name(code: str | None, locale: Locale | None = None) -> str:
+    """Country (or wanted-by authority) name in the current locale; unknown codes as given."""
+    if not code:
+        return ""
+    if code in AUTHORITY_LABELS:
+        return translated(AUTHORITY_LABELS)[code]
+    return _locale(locale).territories.get(code, code)
+
+
+def country_choices(locale: Locale | None = None, authorities: bool = False) -> list[tuple]:
+    """(code, name) of every country in the locale's alphabetical order; with the wanted-by
+    authorities if asked."""
+    return list(_sorted_choices(str(_locale(locale)), authorities))
+
+
+# Sorting some 250 names with the locale's collation key costs milliseconds: done once per
+# locale and process (the lists only change with a new Babel release). Authority names come
+# from the request's catalogue and country names from `locale_id`: the cache keys on both.
+@per_locale
+def _sorted_choices(locale_id: str, authorities: bool) -> tuple[tuple, ...]:
+    locale = Locale.parse(locale_id)
+    territories = locale.territories
+    choices = [
+        (code, name) for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    if authorities:
+        choices += [(code, str(label)) for code, label in AUTHORITY_LABELS.items()]
+    key = sort_key(locale.language)
+    return tuple(sorted(choices, key=lambda item: key(item[1])))
+
+
+def sorted_names(names, locale: Locale | None = None) -> list[str]:
+    """Names in the order readers of the locale expect (see notices.web.collation)."""
+    return sorted(names, key=sort_key(_locale(locale).language))
+
+
+def code_label(labels: dict, code: str | None) -> str:
+    """The translated label of a code, or the code itself if it is not in the list."""
+    if not code:
+        return ""
+    return translated(labels).get(code, code)
+
+
+def language_label(code: str, locale: Locale | None = None) -> str:
+    """Language name (published codes are bibliographic ISO 639-2) in the current locale."""
+    return language_name(code, _locale(locale))
+
+
+def parse_partial(iso: str | None) -> PartialDate | None:
+    """The stored partial date, or None when absent or unreadable."""
+    if not iso:
+        return None
+    try:
+        return PartialDate.from_iso(iso)
+    except ValueError:
+        return None
+
+
+def partial_date_text(iso: str | None, locale: Locale | None = None) -> str:
+    """A partial date as the locale writes it: "1980", "May 1980" or "17 May 1980"."""
+    partial = parse_partial(iso)
+    if partial is None:
+        return iso or ""
+    loc = _locale(locale)
+    if partial.month is None:
+        return format_skeleton("y", partial.earliest(), locale=loc)
+    if partial.day is None:
+        return format_skeleton("yMMMM", partial.earliest(), locale=loc)
+    return format_date(partial.earliest(), "long", locale=loc)
+
+
+def age_text(iso: str | None, today: date) -> str:
+    """Age now: "45 years old", or "45–46 years old" when the date of birth is partial."""
+    partial = parse_partial(iso)
+    if partial is None or partial.earliest() > today:
+        return ""
+    low, high = partial.age_range(today)
+    low = max(0, low)  # born this year, in a month or on a day still to come
+    if low == high:
+        return ngettext("%(num)d year old", "%(num)d years old", low)
+    return gettext("%(low)d–%(high)d years old", low=low, high=high)
+
+
+def measure_text(value: float, unit: str, locale: Locale | None = None) -> str:
+    """A height or weight as the locale writes it, from CLDR: "1.83 m", "1,83 м", "82 كغم"."""
+    return format_unit(value, unit, length="short", format="#,##0.##", locale=_locale(locale))
+
+
+def number_text(number) -> str:
+    """A count as the locale writes it: "1,234", "1 234", "١٬٢٣٤" (what `numberformat` gives)."""
+    return _number_text(number, request_locale_id())
+
+
+# Facet counts repeat on every page; formatting each through Babel costs tens of microseconds.
+@lru_cache(maxsize=8192)
+def _number_text(number, locale_id: str) -> str:
+    return format_decimal(number, locale=locale_id)

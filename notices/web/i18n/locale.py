@@ -1,0 +1,102 @@
+"""Which language a request is served in: URL prefix, cookie, Accept-Language; locale facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from babel import Locale
+from flask import Flask, request
+from flask_babel import Babel, get_locale
+
+from notices.web.paths import is_api_request
+
+# The six official UN languages. `zh` is Simplified Chinese: the catalogue directory and the
+# URL prefix are `zh`, while <html lang> says `zh-Hans` so that browsers pick Simplified glyphs.
+LOCALES = ("ar", "en", "es", "fr", "ru", "zh")
+DEFAULT_LOCALE = "en"
+HTML_LANG = {"zh": "zh-Hans"}
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[3] / "translations"
+
+# Set by the language switcher; pages only (API answers must not depend on a browser cookie).
+COOKIE_NAME = "lang"
+# WSGI environ keys set by LocalePrefix.
+ENV_LOCALE = "notices.url_locale"
+ENV_BASE_ROOT = "notices.base_root"
+
+
+class LocalePrefix:
+    """WSGI middleware: `/fr/search` is served as `/search` in French.
+
+    The prefix moves from PATH_INFO to SCRIPT_NAME, so every URL that url_for builds on a
+    prefixed page keeps the prefix without any view knowing about it."""
+
+    def __init__(self, wsgi_app, locales=LOCALES):
+        self.wsgi_app = wsgi_app
+        self.locales = frozenset(locales)
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        first, _slash, rest = path.lstrip("/").partition("/")
+        script_name = environ.get("SCRIPT_NAME", "")
+        environ[ENV_BASE_ROOT] = script_name
+        if path.startswith("/") and first in self.locales:
+            environ[ENV_LOCALE] = first
+            environ["SCRIPT_NAME"] = f"{script_name}/{first}"
+            environ["PATH_INFO"] = "/" + rest
+        return self.wsgi_app(environ, start_response)
+
+
+def select_locale() -> str:
+    """URL prefix, then (pages only) the switcher's cookie, then Accept-Language, then English."""
+    prefixed = request.environ.get(ENV_LOCALE)
+    if prefixed:
+        return prefixed
+    if not is_api_request():
+        chosen = request.cookies.get(COOKIE_NAME)
+        if chosen in LOCALES:
+            return chosen
+    return request.accept_languages.best_match(LOCALES) or DEFAULT_LOCALE
+
+
+def init_app(app: Flask) -> None:
+    """Attach flask-babel (Jinja gets `_`, `ngettext` and the date/number filters) and the
+    URL prefix middleware."""
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
+    Babel(app, locale_selector=select_locale)
+    app.wsgi_app = LocalePrefix(app.wsgi_app)
+
+
+def current_locale() -> Locale:
+    """The Babel locale of the current request (English outside a request)."""
+    return get_locale() or Locale.parse(DEFAULT_LOCALE)
+
+
+def locale_code(locale: Locale | None = None) -> str:
+    """The code of a locale as LOCALES and URL prefixes spell it (`zh`, `ar`, ...)."""
+    return (locale or current_locale()).language
+
+
+def html_lang(locale: Locale | None = None) -> str:
+    """The BCP 47 tag for <html lang>: `zh-Hans` for Simplified Chinese, else the code."""
+    code = locale_code(locale)
+    return HTML_LANG.get(code, code)
+
+
+def text_direction(locale: Locale | None = None) -> str:
+    """`rtl` for right-to-left scripts (Arabic), else `ltr`: the value of <html dir>."""
+    locale = locale or current_locale()
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def unprefixed(url: str) -> str:
+    """A URL that url_for built, without the language prefix of this request.
+
+    For language-neutral resources (stylesheet, pictures): one URL, one cache entry."""
+    root = request.script_root
+    base_root = request.environ.get(ENV_BASE_ROOT, root)
+    parts = urlsplit(url)
+    if root == base_root or not parts.path.startswith(root + "/"):
+        return url
+    return urlunsplit(parts._replace(path=base_root + parts.path[len(root):]))

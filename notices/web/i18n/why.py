@@ -1,0 +1,66 @@
+"""Why a name matched, in the reader's language, from the engine's structured reasons."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext
+from markupsafe import Markup
+
+from notices.web.i18n import _, pgettext
+from notices.web.i18n.cache import translated
+
+# Reason codes of search_index (names/similarity.py REASON_CODES).
+REASON_LABELS = {
+    "folded": lazy_gettext("same letters without accents"),
+    "translit": lazy_gettext("same name in another script"),
+    "joined": lazy_gettext("written together"),
+    "variant": lazy_gettext("spelling variant"),
+    "cognate": lazy_gettext("same name in another language"),
+    "gender": lazy_gettext("other gender form"),
+    "phonetic": lazy_gettext("sounds alike"),
+    "skeleton": lazy_gettext("same consonants"),
+    "fuzzy": lazy_gettext("similar spelling"),
+    "initial": lazy_gettext("initial"),
+}
+
+
+def _template(code: str) -> str:
+    # Translated patterns, filled by the caller: as plain text (API) or as HTML with the
+    # names isolated in <bdi> so that Latin names keep their order inside Arabic sentences.
+    if code == "exact":
+        return _("%(name)s matches exactly")
+    if code == "missing":
+        return _("%(query)s is not in the name")
+    if code == "mismatch":
+        return _("%(query)s does not match %(name)s")
+    return _("%(query)s ≈ %(name)s (%(reason)s)")
+
+
+def _reason_label(code: str) -> str:
+    return translated(REASON_LABELS).get(code, code)
+
+
+def reason_text(code: str, query: str, name: str) -> str:
+    """One part of the explanation, e.g. "MOHAMED ≈ MUHAMMAD (spelling variant)"."""
+    return _template(code) % {"query": query, "name": name, "reason": _reason_label(code)}
+
+
+def reason_html(code: str, query: str, name: str) -> Markup:
+    """The same as HTML: names (user input among them) escaped and wrapped in <bdi>."""
+    isolate = Markup("<bdi>{}</bdi>").format
+    return Markup(_template(code)) % {"query": isolate(query), "name": isolate(name),
+                                      "reason": _reason_label(code)}
+
+
+def _separator() -> str:
+    # TRANSLATORS: separates the parts of a "why it matched" line; use your script's semicolon.
+    return pgettext("list of match reasons", "; ")
+
+
+def why_text(reasons) -> str:
+    """The whole explanation as one line of plain text (the native API's `why`)."""
+    return _separator().join(reason_text(*reason) for reason in reasons)
+
+
+def why_html(reasons) -> Markup:
+    """The whole explanation as one line of HTML (the search page)."""
+    return Markup(_separator()).join(reason_html(*reason) for reason in reasons)

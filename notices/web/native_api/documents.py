@@ -1,0 +1,164 @@
+"""Notices and search results as the native API writes them: our field names, codes with labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import url_for
+
+from notices.models import Notice
+from notices.reads import ResultsPage
+from notices.result_rows import ResultNotice
+from notices.web.common.urls import compat_url, notice_path, picture_url
+from notices.web.i18n import labels
+from notices.web.i18n.why import why_text
+from search_index import Hit
+
+
+def coded(code: str | None, label: str) -> dict | None:
+    """A code with its readable label in the request's language."""
+    return {"code": code, "label": label} if code else None
+
+
+def countries(codes) -> list[dict]:
+    """Country codes with their labels."""
+    return [coded(code, labels.country_name(code)) for code in codes or ()]
+
+
+def age(iso: str | None, today: date) -> dict | None:
+    """Smallest and largest possible age today, from a possibly partial date of birth."""
+    partial = labels.parse_partial(iso)
+    if partial is None or partial.earliest() > today:
+        return None
+    low, high = partial.age_range(today)
+    return {"min": max(0, low), "max": high}
+
+
+def names(notice: Notice | ResultNotice) -> dict:
+    """Every name of a notice as published."""
+    return {
+        "family_name": notice.family_name,
+        "forename": notice.forename,
+        "family_name_original": notice.family_name_original,
+        "forename_original": notice.forename_original,
+        "birth_name": notice.birth_name,
+        "aliases": list(notice.aliases) + list(notice.also_known_as),
+        "formerly_known_as": list(notice.formerly_known_as),
+    }
+
+
+def links(notice: Notice) -> dict:
+    """Where to read more about a notice: this API, its page, the compatible API."""
+    return {
+        "self": url_for("native_api.notice", **notice_path(notice), _external=True),
+        "page": url_for("pages.notice", **notice_path(notice), _external=True),
+        "compatible": compat_url("detail", notice),
+    }
+
+
+def _pictures(notice: Notice) -> list[dict]:
+    return [
+        {"picture_id": p.picture_id, "url": picture_url(p.sha256, external=True),
+         "thumbnail_url": picture_url(p.thumb_sha256, external=True),
+         "width": p.width, "height": p.height}
+        for p in notice.pictures
+    ]
+
+
+def _codes(label_map: dict, codes) -> list[dict]:
+    return [coded(code, labels.code_label(label_map, code)) for code in codes or ()]
+
+
+def notice_document(notice: Notice, today: date | None = None) -> dict:
+    """Every field of a notice; fields that do not apply to its kind are null or empty."""
+    today = today or date.today()
+    return {
+        "entity_id": notice.entity_id,
+        "kind": notice.kind,
+        "names": names(notice),
+        "sex": coded(notice.sex, labels.code_label(labels.SEX_LABELS, notice.sex)),
+        "date_of_birth": notice.date_of_birth,
+        "age": age(notice.date_of_birth, today),
+        "place_of_birth": notice.place_of_birth,
+        "country_of_birth": coded(notice.country_of_birth,
+                                  labels.country_name(notice.country_of_birth)),
+        "nationalities": countries(notice.nationalities),
+        "height": notice.height or None,
+        "weight": notice.weight or None,
+        "eye_colors": _codes(labels.EYE_LABELS, notice.eye_colors),
+        "hair_colors": _codes(labels.HAIR_LABELS, notice.hair_colors),
+        "languages": [coded(code, labels.language_label(code)) for code in notice.languages],
+        "distinguishing_marks": notice.distinguishing_marks,
+        "warrants": [
+            {"issuing_country": coded(w.issuing_country, labels.country_name(w.issuing_country)),
+             "charge": w.charge, "charge_translation": w.charge_translation}
+            for w in notice.warrants
+        ],
+        "disappearance": _disappearance(notice) if notice.kind == "yellow" else None,
+        "un": _un(notice) if notice.kind.startswith("un-") else None,
+        "pictures": _pictures(notice),
+        "last_changed": notice.last_changed.isoformat() + "Z",
+        "_links": links(notice),
+    }
+
+
+def _disappearance(notice: Notice) -> dict:
+    return {
+        "date": notice.event_date,
+        "place": notice.event_place,
+        "country": coded(notice.event_country, labels.country_name(notice.event_country)),
+        "countries_likely_visited": countries(notice.countries_likely_visited),
+        "father": {"family_name": notice.father_name, "forename": notice.father_forename},
+        "mother": {"family_name": notice.mother_name, "forename": notice.mother_forename},
+    }
+
+
+def _un(notice: Notice) -> dict:
+    return {
+        "reference": notice.un_reference,
+        "reference_date": notice.un_reference_date,
+        "resolution": notice.un_resolution,
+        "summary": notice.summary,
+        "identity_documents": list(notice.identity_documents),
+        "associates": list(notice.associates),
+        "addresses": list(notice.addresses),
+        "main_activity": notice.main_activity,
+        "legal_form": notice.legal_form,
+    }
+
+
+def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
+    """One search result: who, how well the name matched and why, and where to read more."""
+    return {
+        "entity_id": notice.entity_id,
+        "kind": notice.kind,
+        "names": names(notice),
+        "sex": notice.sex,
+        "date_of_birth": notice.date_of_birth,
+        "age": age(notice.date_of_birth, today),
+        "nationalities": list(notice.nationalities),
+        "wanted_by": [w.issuing_country for w in notice.warrants if w.issuing_country],
+        "has_picture": bool(notice.pictures),
+        "thumbnail_url": (picture_url(notice.pictures[0].thumb_sha256, external=True)
+                          if notice.pictures else None),
+        "score": hit.score,
+        "band": hit.band,
+        "why": why_text(hit.reasons) if hit.reasons else hit.why,
+        "reasons": [
+            {"code": code, "query": query, "name": name} for code, query, name in hit.reasons
+        ],
+        "url": url_for("pages.notice", **notice_path(notice), _external=True),
+        "api_url": url_for("native_api.notice", **notice_path(notice), _external=True),
+    }
+
+
+def search_document(page: ResultsPage) -> dict:
+    """One page of search results with the paging figures and facet counts."""
+    return {
+        "total": page.total,
+        "page": page.page,
+        "per_page": page.per_page,
+        "pages": page.pages,
+        "results": [result_item(notice, hit, page.today) for notice, hit in page.results],
+        "facets": page.facets,
+    }

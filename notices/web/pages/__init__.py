@@ -1,0 +1,1 @@
+"""Public HTML pages: search, notice detail, about; routes plus their view models."""

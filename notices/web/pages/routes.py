@@ -1,0 +1,50 @@
+"""Public pages: search, notice detail, about (routes only; view models do the work)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, make_response, redirect, render_template, request
+
+from notices.web.common.query_args import RESULTS_PER_PAGE, search_query
+from notices.web.common.reading import notice_or_abort, run_search
+from notices.web.common.urls import KIND_CONVERTER, notice_url
+from notices.web.pages import search_view
+from notices.web.pages.detail_view import notice_view
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<entity>")
+def notice(kind: str, entity: str) -> Response:
+    """A notice with every published field, its pictures and the disclaimer."""
+    found = notice_or_abort(entity)
+    if found.kind != kind:
+        return redirect(notice_url(found), 308)
+    response = make_response(render_template("notice.html", notice=notice_view(found)))
+    response.last_modified = found.last_changed
+    return response
+
+
+@bp.get("/about")
+def about() -> str:
+    """What the service is, what it is not, and whom to contact."""
+    return render_template("about.html")
+
+
+@bp.get("/")
+@bp.get("/search")
+def search() -> Response | str:
+    """The search form, filters with counts, and one page of results."""
+    clean = search_view.clean_url(request.args)
+    if clean is not None:
+        return redirect(clean, 302)
+    query = search_query(request.args, per_page=RESULTS_PER_PAGE)
+    page = run_search(query)
+    return render_template("search.html", **search_view.page_context(query, page, request.args))
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """There is no icon: say so without an error, and let browsers remember it for a day."""
+    response = make_response("", 204)
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,0 +1,29 @@
+"""What one request computes once and reuses: catalogue, locale, demo state, search path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale
+from flask import g
+
+
+@dataclass
+class RequestState:
+    """Per-request memo kept on `g.notices` (one key instead of one per value); a field is
+    None until first computed."""
+
+    catalog: Any = None  # flask-babel's translations of the request's locale
+    locale: Locale | None = None
+    locale_id: str | None = None  # "en", "zh", ...: the key of per-locale caches
+    demo: bool | None = None  # whether the demonstration banner is shown
+    search_path: str | None = None  # url_for("pages.search") under this request's prefix
+
+
+def request_state() -> RequestState:
+    """The current request's state (raises RuntimeError outside an application context)."""
+    state = g.get("notices")
+    if state is None:
+        state = g.notices = RequestState()
+    return state

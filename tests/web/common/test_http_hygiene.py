@@ -1,0 +1,129 @@
+"""Security headers, conditional requests (304), cache lifetimes, health and readiness."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from notices import create_app
+from tests.web.dataset import EXAMPLEMAN, dash
+
+TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+
+
+@pytest.mark.parametrize("url", ["/about", f"/notices/red/{dash(EXAMPLEMAN)}",
+                                 f"/notices/v1/red/{dash(EXAMPLEMAN)}", "/no-such-page"])
+def test_security_headers_on_pages_api_and_errors(loaded_client, url):
+    headers = loaded_client.get(url).headers
+    csp = headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    for directive in ("default-src 'self'", "style-src 'self'", "script-src 'none'",
+                      "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"):
+        assert directive in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_templates_have_no_inline_script_or_style():
+    for template in TEMPLATES.glob("*.html"):
+        text = template.read_text("utf-8").lower()
+        assert "<script" not in text, template.name
+        assert "<style" not in text, template.name
+        assert not re.search(r"\sstyle\s*=", text), template.name
+        assert not re.search(r"\son[a-z]+\s*=", text), template.name  # onclick=...
+
+
+@pytest.mark.parametrize("url", [f"/notices/red/{dash(EXAMPLEMAN)}",
+                                 f"/notices/v1/red/{dash(EXAMPLEMAN)}",
+                                 f"/api/v1/notices/red/{dash(EXAMPLEMAN)}"])
+def test_detail_answers_304_to_a_matching_etag_or_date(loaded_client, url):
+    first = loaded_client.get(url)
+    assert first.status_code == 200
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert loaded_client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert loaded_client.get(url, headers={"If-Modified-Since": modified}).status_code == 304
+    other = loaded_client.get(url, headers={"If-None-Match": '"something-else"'})
+    assert other.status_code == 200
+
+
+def test_pictures_are_immutable_and_conditional(loaded_client):
+    html = loaded_client.get(f"/notices/red/{dash(EXAMPLEMAN)}").get_data(as_text=True)
+    url = re.search(r'src="(/pictures/[0-9a-f]{64}\.jpg)"', html).group(1)
+    first = loaded_client.get(url)
+    assert "immutable" in first.headers["Cache-Control"]
+    assert first.headers["ETag"].strip('"') in url
+    again = loaded_client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+
+
+def test_static_files_are_versioned_and_cached_long(loaded_client):
+    html = loaded_client.get("/about").get_data(as_text=True)
+    href = re.search(r'<link rel="stylesheet" href="([^"]+)"', html).group(1)
+    assert re.fullmatch(r"/static/site\.css\?v=[0-9a-f]{12}", href)
+    response = loaded_client.get(href)
+    assert response.status_code == 200 and response.mimetype == "text/css"
+    assert "immutable" in response.headers["Cache-Control"]
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    plain = loaded_client.get("/static/site.css")
+    assert "immutable" not in plain.headers["Cache-Control"]
+    plain.close()
+    response.close()
+
+
+def test_the_stylesheet_uses_logical_properties_only():
+    css = (Path(__file__).resolve().parents[3] / "notices/static/site.css").read_text("utf-8")
+    physical = re.findall(r"(?:margin|padding|border)-(?:left|right)\b|\b(?:left|right)\s*:", css)
+    assert physical == []
+    assert "text-align: left" not in css and "float:" not in css
+
+
+def test_healthz_is_always_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_json() == {"status": "ok"}
+
+
+def test_readyz_needs_the_database_and_an_index(loaded_client):
+    response = loaded_client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"] == {"database": True, "index": False}
+
+
+def test_readyz_is_ready_with_an_index(data_client):
+    response = data_client.get("/readyz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ready", "checks": {"database": True,
+                                                                  "index": True}}
+
+
+def test_readyz_reports_an_unreachable_database(tmp_path):
+    app = create_app({"TESTING": True, "SECRET_KEY": "x",
+                      "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/notices.db",
+                      "INDEX_DIR": str(tmp_path / "index"), "MEDIA_DIR": str(tmp_path)})
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["database"] is False
+    app.extensions["notices"].engine.dispose()
+
+
+def test_serving_with_the_default_secret_is_refused_outside_debug(tmp_path, caplog):
+    config = {"DATABASE_URL": f"sqlite:///{tmp_path}/notices.db",
+              "INDEX_DIR": str(tmp_path / "index"), "MEDIA_DIR": str(tmp_path)}
+    app = create_app(config)
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert "NOTICES_SECRET_KEY" in caplog.text
+    app.extensions["notices"].engine.dispose()
+    debug = create_app(config)
+    debug.debug = True
+    assert debug.test_client().get("/healthz").status_code == 200
+    debug.extensions["notices"].engine.dispose()
+
+
+def test_wrong_methods_are_405_with_allow(loaded_client):
+    api = loaded_client.post("/api/v1/search")
+    assert api.status_code == 405 and "GET" in api.headers["Allow"]
+    assert api.get_json()["error"]["code"] == "method_not_allowed"
+    page = loaded_client.post("/about")
+    assert page.status_code == 405 and "Method not allowed" in page.get_data(as_text=True)

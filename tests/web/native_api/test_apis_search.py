@@ -1,0 +1,117 @@
+"""Search through both APIs: shapes, facets, paging past the publisher's 160 cap, JSON errors,
+and every answer checked against the OpenAPI document's schemas."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+from notices.web.native_api.openapi import openapi_document
+from tests.web.dataset import EXAMPLEMAN, FICTIONELLA, FICTIONELLI, dash
+from tests.web.helpers import add_notices, reload_without
+
+SPEC = openapi_document()
+
+
+def check(document: dict, schema_name: str) -> dict:
+    """Assert the document matches the named schema of the OpenAPI document."""
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": SPEC["components"]}
+    errors = sorted(Draft202012Validator(schema).iter_errors(document), key=str)
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
+    return document
+
+
+def test_the_openapi_document_is_valid_and_served(data_client):
+    validate(SPEC)
+    assert data_client.get("/api/v1/openapi.json").get_json() == SPEC
+    assert "/notices/v1/un/persons/{entity_id}/images" in SPEC["paths"]
+
+
+def test_native_search_scores_explains_and_counts(data_client):
+    doc = check(data_client.get("/api/v1/search?q=fictionely").get_json(), "SearchResponse")
+    assert doc["total"] == 2 and doc["page"] == 1 and doc["pages"] == 1
+    found = {result["entity_id"]: result for result in doc["results"]}
+    assert set(found) == {FICTIONELLI, FICTIONELLA}
+    marco = found[FICTIONELLI]
+    assert marco["kind"] == "red" and marco["names"]["family_name"] == "FICTIONELLI"
+    assert 0 < marco["score"] <= 100 and marco["band"] in ("strong", "possible")
+    assert "FICTIONELLI" in marco["why"]
+    assert marco["url"] == f"http://localhost/notices/red/{dash(FICTIONELLI)}"
+    assert doc["facets"]["nationality"] == {"IT": 2}
+    assert doc["facets"]["sex"] == {"F": 1, "M": 1}
+
+
+def test_native_search_filters_and_pages(data_client):
+    doc = check(data_client.get("/api/v1/search?kind=red&per_page=3&sort=name").get_json(),
+                "SearchResponse")
+    assert (doc["total"], doc["pages"], len(doc["results"])) == (4, 2, 3)
+    second = data_client.get("/api/v1/search?kind=red&per_page=3&sort=name&page=2").get_json()
+    names = [r["names"]["family_name"] for r in doc["results"] + second["results"]]
+    assert names == sorted(names)
+    browse = data_client.get("/api/v1/search?nationality=FR&wanted_by=914").get_json()
+    assert [r["entity_id"] for r in browse["results"]] == [EXAMPLEMAN]
+    assert browse["results"][0]["score"] is None  # no name asked: nothing to score
+
+
+@pytest.mark.parametrize("query, parameter", [
+    ("age_min=x", "age_min"), ("kind=purple", "kind"), ("per_page=1000", "per_page"),
+    ("nationality=123", "nationality"), ("has_picture=perhaps", "has_picture"),
+])
+def test_native_bad_parameters_are_json_400s(data_client, query, parameter):
+    response = data_client.get(f"/api/v1/search?{query}")
+    assert response.status_code == 400
+    error = check(response.get_json(), "Error")["error"]
+    assert error["code"] == "bad_request" and error["parameter"] == parameter
+    assert parameter in error["message"]
+
+
+def test_compatible_list_has_the_published_shape(data_client):
+    doc = check(data_client.get("/notices/v1/red?nationality=IT&resultPerPage=1").get_json(),
+                "CompatList")
+    assert doc["total"] == 2
+    assert doc["query"] == {"page": 1, "resultPerPage": 1, "nationality": "IT"}
+    item = doc["_embedded"]["notices"][0]
+    assert set(item) == {"entity_id", "name", "forename", "date_of_birth", "nationalities",
+                         "_links"}
+    links = doc["_links"]
+    assert links["next"]["href"].startswith("http://localhost/notices/v1/red?")
+    assert "page=2" in links["next"]["href"] and "page=2" in links["last"]["href"]
+    assert "previous" not in links
+    entities = check(data_client.get("/notices/v1/un/entities").get_json(), "CompatList")
+    assert set(entities["_embedded"]["notices"][0]) == {"entity_id", "name", "_links"}
+
+
+def test_compatible_detail_and_images_match_their_schemas(data_client):
+    for path in ("red/2024-00101", "yellow/2023-04567", "un/persons/2019-00088",
+                 "un/entities/2020-00007"):
+        check(data_client.get(f"/notices/v1/{path}").get_json(), "CompatDetail")
+        check(data_client.get(f"/notices/v1/{path}/images").get_json(), "CompatImages")
+    check(data_client.get(f"/api/v1/notices/red/{dash(EXAMPLEMAN)}").get_json(), "Notice")
+    check(data_client.get("/api/v1/notices/un-entity/2020-00007").get_json(), "Notice")
+
+
+def test_compatible_paging_reaches_past_160_results(data_app, data_client):
+    added = add_notices(data_app, 170)
+    seen, page = [], 1
+    while True:
+        doc = data_client.get(f"/notices/v1/red?resultPerPage=50&page={page}").get_json()
+        seen += [item["entity_id"] for item in doc["_embedded"]["notices"]]
+        if "next" not in doc["_links"]:
+            break
+        page += 1
+    assert doc["total"] == 174 and page == 4
+    assert len(seen) == len(set(seen)) == 174
+    assert set(added) <= set(seen)
+    assert "previous" in doc["_links"]
+
+
+def test_compatible_bad_parameters_and_withdrawals(data_app, data_client, tmp_path):
+    response = data_client.get("/notices/v1/red?ageMin=abc")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["parameter"] == "ageMin"
+    assert data_client.get("/notices/v1/red").get_json()["total"] == 4
+    reload_without(data_app, tmp_path, EXAMPLEMAN)
+    doc = data_client.get("/notices/v1/red").get_json()
+    assert doc["total"] == 3
+    assert EXAMPLEMAN not in [item["entity_id"] for item in doc["_embedded"]["notices"]]
