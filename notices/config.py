@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from limits import parse_many
+
 DEFAULT_SECRET_KEY = "dev-only-insecure-secret"
 
 # Every key may be set as an environment variable NOTICES_<KEY> (JSON values are parsed, so
@@ -52,18 +54,62 @@ def load_layers(app, test_config: dict | None) -> None:
         app.config["MEDIA_DIR"] = os.path.join(instance, "media")
 
 
+def _positive_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _rate_limits(value) -> bool:
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        parse_many(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _optional_text(value) -> bool:
+    return value is None or isinstance(value, str)
+
+
+# key -> (test of the value, what it must be). Every key of DEFAULTS is listed, so a new key
+# cannot be added without saying what a valid value is (a test checks it).
+RULES = {
+    "DATABASE_URL": (lambda v: isinstance(v, str) and bool(v), "a SQLAlchemy URL"),
+    "INDEX_DIR": (lambda v: isinstance(v, str) and bool(v), "a directory path"),
+    "MEDIA_DIR": (lambda v: isinstance(v, str) and bool(v), "a directory path"),
+    "SECRET_KEY": (lambda v: isinstance(v, str) and bool(v), "a non-empty string"),
+    "SITE_NAME": (lambda v: isinstance(v, str) and bool(v.strip()), "a non-empty string"),
+    "CONTACT_EMAIL": (_optional_text, "an e-mail address or unset"),
+    "CONTACT_URL": (_optional_text, "a URL or unset"),
+    "DEMO_MODE": (lambda v: isinstance(v, bool), "true or false"),
+    "MASS_WITHDRAWAL_SHARE": (lambda v: _number(v) and 0 < v <= 1, "a number in (0, 1]"),
+    "PICTURE_MAX_BYTES": (_positive_int, "a positive whole number"),
+    "PICTURE_MAX_PIXELS": (_positive_int, "a positive whole number"),
+    "PICTURE_MAX_SIDE": (_positive_int, "a positive whole number"),
+    "THUMBNAIL_SIDE": (_positive_int, "a positive whole number"),
+    "FETCH_RATE_PER_SECOND": (lambda v: v is None or (_number(v) and v >= 0),
+                              "a number >= 0 (0: unlimited)"),
+    "FETCH_RETRIES": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                      "a whole number >= 0"),
+    "FETCH_TIMEOUT_SECONDS": (lambda v: _number(v) and v > 0, "a number of seconds > 0"),
+    "RATELIMIT_STORAGE_URL": (_optional_text, "a storage URL (redis://...) or unset"),
+    "RATE_LIMITS": (_rate_limits, 'limits such as "300 per minute;30 per second"'),
+    "RATE_LIMITS_ENABLED": (lambda v: isinstance(v, bool), "true or false"),
+    "TRUSTED_PROXIES": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                        "a whole number >= 0"),
+}
+
+
 def validate(config) -> None:
-    """Raise ConfigError for values the service must not start with."""
-    share = config["MASS_WITHDRAWAL_SHARE"]
-    if not isinstance(share, int | float) or not 0 < share <= 1:
-        raise ConfigError("MASS_WITHDRAWAL_SHARE must be a number in (0, 1]")
-    for key in ("PICTURE_MAX_BYTES", "PICTURE_MAX_PIXELS", "PICTURE_MAX_SIDE", "THUMBNAIL_SIDE"):
-        if not isinstance(config[key], int) or config[key] <= 0:
-            raise ConfigError(f"{key} must be a positive whole number")
-    if not isinstance(config["TRUSTED_PROXIES"], int) or config["TRUSTED_PROXIES"] < 0:
-        raise ConfigError("TRUSTED_PROXIES must be a whole number >= 0")
-    if not isinstance(config["SITE_NAME"], str) or not config["SITE_NAME"].strip():
-        raise ConfigError("SITE_NAME must be a non-empty string")
+    """Raise ConfigError for the first value the service must not start with."""
+    for key, (valid, expected) in RULES.items():
+        if not valid(config.get(key)):
+            raise ConfigError(f"{key} must be {expected}, not {config.get(key)!r}")
 
 
 def check_secret_for_serving(config, debug: bool) -> None:

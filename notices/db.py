@@ -71,3 +71,17 @@ def current_revision(url: str) -> str | None:
             return MigrationContext.configure(connection).get_current_revision()
     finally:
         engine.dispose()
+
+
+def head_revision() -> str | None:
+    """The newest schema revision the packaged migrations define."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def ensure_schema(url: str) -> None:
+    """Upgrade the schema only when it is behind: staff commands call this before working,
+    and a full Alembic run on every call cost them time for nothing."""
+    if current_revision(url) != head_revision():
+        upgrade(url)

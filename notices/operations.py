@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from notices import indexing
-from notices.db import upgrade
+from notices.db import ensure_schema, upgrade
 from notices.indexing import IndexUnavailable
 from notices.ingest.loader import LoadOptions, load_runs, run_load
 from notices.ingest.report import LoadReport
@@ -58,7 +58,7 @@ def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bo
         source = open_source(spec, kinds=kinds or None, fetch=FetchOptions.from_config(config))
     except SourceError as error:
         return LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))
-    upgrade(config["DATABASE_URL"])
+    ensure_schema(config["DATABASE_URL"])
     sessions = sessions_for(app)
     with bulk_allocation():
         report = run_load(sessions, source, options, progress)
@@ -80,7 +80,7 @@ def index_for(app):
 
 def rebuild_index(app, progress=None):
     """Build a fresh index generation from the database and switch to it."""
-    upgrade(app.config["DATABASE_URL"])
+    ensure_schema(app.config["DATABASE_URL"])
     with bulk_allocation():
         return indexing.rebuild(sessions_for(app), index_for(app), progress)
 

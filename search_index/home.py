@@ -26,12 +26,11 @@ from search_index import storage
 from search_index.columns import Columns, columns_path
 from search_index.documents import Drift, GenerationInfo, IndexDocument
 from search_index.fields import commit_of, indexed_ids
+from search_index.layout import COMPLETE, CURRENT, HEAD, LOCK, PREVIOUS
 from search_index.searching import Searcher, thread_searcher
 from search_index.writing import apply_update, write_generation
 
 _GENERATION = re.compile(r"^gen-([0-9]+)$")
-CURRENT, PREVIOUS, LOCK = "CURRENT", "PREVIOUS", "LOCK"
-HEAD, COMPLETE = "HEAD", "COMPLETE.json"
 
 
 class IndexNotFound(RuntimeError):
@@ -59,7 +58,8 @@ class IndexHome:
         """Name of the live generation, or None before the first rebuild."""
         return storage.read_text(self.path(CURRENT)) or None
 
-    def _require_current(self) -> str:
+    def require_current(self) -> str:
+        """Name of the live generation; IndexNotFound when there is none on disk."""
         name = self.current_name()
         if not name or not os.path.isdir(self.path(name)):
             raise IndexNotFound(f"no index generation in {self.root}; run a rebuild first")
@@ -127,14 +127,14 @@ class IndexHome:
         if not upserts and not deletions:
             return
         with storage.exclusive_lock(self.path(LOCK)):
-            target = self.path(self._require_current())
+            target = self.path(self.require_current())
             commit = apply_update(target, upserts, deletions, _load_latest_columns(target))
             storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
             _drop_old_columns(target, keep_from=commit - 1)
 
     def check(self, expected: Mapping[str, str] | set[str] | Iterable[str]) -> Drift:
         """Compare the live index with the database: ids missing, extra, or with stale tokens."""
-        target = self.path(self._require_current())
+        target = self.path(self.require_current())
         ix = whoosh_index.open_dir(target, readonly=True)
         with ix.reader() as reader:
             # Deleted documents stay in their segment until a merge: they are not "extra".
@@ -160,7 +160,7 @@ class IndexHome:
 
     def status(self) -> GenerationInfo:
         """The live generation: name, documents, bytes on disk, when it was built."""
-        name = self._require_current()
+        name = self.require_current()
         target = self.path(name)
         built = json.loads(storage.read_text(os.path.join(target, COMPLETE)) or "{}")
         ix = whoosh_index.open_dir(target, readonly=True)

@@ -13,6 +13,7 @@ from whoosh import index as whoosh_index
 from search_index import storage
 from search_index.columns import Columns, columns_path
 from search_index.fields import commit_of, indexed_ids
+from search_index.layout import CURRENT, HEAD
 
 _OPEN_ATTEMPTS = 3  # a writer may delete files between reading the pointer and opening them
 _SNAPSHOTS_KEPT = 2  # the live commit, and the one threads not yet reopened still use
@@ -91,8 +92,8 @@ class Searcher:
 
 def _stamps(home, generation: str) -> tuple:
     return (
-        storage.stat_key(home.path("CURRENT")),
-        storage.stat_key(os.path.join(home.path(generation), "HEAD")),
+        storage.stat_key(home.path(CURRENT)),
+        storage.stat_key(os.path.join(home.path(generation), HEAD)),
     )
 
 
@@ -100,7 +101,7 @@ def open_searcher(home) -> Searcher:
     """Open the live generation's latest commit (retrying if a writer swaps files meanwhile)."""
     error: Exception | None = None
     for _ in range(_OPEN_ATTEMPTS):
-        generation = home._require_current()
+        generation = home.require_current()
         path = home.path(generation)
         stamps = _stamps(home, generation)  # taken first: a later change triggers a reopen
         try:

@@ -39,3 +39,26 @@ def test_default_secret_is_refused_outside_debug():
         check_secret_for_serving(config, debug=False)
     check_secret_for_serving(config, debug=True)
     check_secret_for_serving({"SECRET_KEY": "x" * 40}, debug=False)
+
+
+def test_every_key_has_a_validation_rule():
+    from notices.config import DEFAULTS, RULES
+
+    assert set(RULES) == set(DEFAULTS)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("RATE_LIMITS", "lots per fortnight"),
+        ("RATE_LIMITS_ENABLED", "yes"),
+        ("FETCH_TIMEOUT_SECONDS", 0),
+        ("FETCH_RETRIES", -1),
+        ("FETCH_RATE_PER_SECOND", "fast"),
+        ("TRUSTED_PROXIES", True),
+        ("DEMO_MODE", "maybe"),
+    ],
+)
+def test_fetch_and_rate_limit_settings_are_validated(key, value):
+    with pytest.raises(ConfigError, match=key):
+        create_app({key: value})

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from notices.config import DEFAULTS
 from notices.media import picture_path
 
 MB = 1024 * 1024
@@ -55,10 +56,10 @@ class ProcessedPicture:
 def process_picture(
     raw: bytes,
     *,
-    max_bytes: int = 10 * MB,
-    max_pixels: int = 40_000_000,
-    max_side: int = 1024,
-    thumb_side: int = 200,
+    max_bytes: int = DEFAULTS["PICTURE_MAX_BYTES"],
+    max_pixels: int = DEFAULTS["PICTURE_MAX_PIXELS"],
+    max_side: int = DEFAULTS["PICTURE_MAX_SIDE"],
+    thumb_side: int = DEFAULTS["THUMBNAIL_SIDE"],
 ) -> ProcessedPicture:
     """Decode untrusted bytes safely into a clean JPEG and thumbnail, or raise PictureError."""
     if len(raw) > max_bytes:
