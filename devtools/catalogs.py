@@ -19,13 +19,13 @@ from babel.messages.pofile import read_po, write_po
 
 from notices.web.i18n.locale import DEFAULT_LOCALE, LOCALES, TRANSLATIONS_DIR
 
-ROOT = TRANSLATIONS_DIR.parent
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: babel.cfg paths start here
 MAPPING = ROOT / "babel.cfg"
 TEMPLATE = TRANSLATIONS_DIR / "messages.pot"
 KEYWORDS = {**DEFAULT_KEYWORDS, "lazy_gettext": None, "lazy_ngettext": (1, 2),
             "lazy_pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("TRANSLATORS:",)
-SOURCE_DIRS = ("notices", "templates")  # the directories babel.cfg maps
+SOURCE_DIRS = ("notices",)  # the directory babel.cfg maps (templates live inside it)
 TRANSLATED = tuple(code for code in LOCALES if code != DEFAULT_LOCALE)
 HEADER_COMMENT = ("# Translations template for Public Notices Search.\n"
                   "# This file is distributed under the same license as the project.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -14,8 +15,10 @@ from notices.services import Services
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application; reads configuration but does no I/O (no database, no index)."""
-    app = Flask(__name__, instance_relative_config=True, template_folder="../templates",
-                static_folder="static")
+    # NOTICES_INSTANCE_PATH moves the instance folder (config.py, default database, index and
+    # media) out of the default place; tests use it so they never read a developer's instance.
+    app = Flask(__name__, instance_relative_config=True, template_folder="templates",
+                static_folder="static", instance_path=os.environ.get("NOTICES_INSTANCE_PATH"))
     config_module.load_layers(app, test_config)
     config_module.validate(app.config)
     engine = make_engine(app.config["DATABASE_URL"])  # lazy: connects on first use

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -16,7 +17,10 @@ from notices.indexing import IndexUnavailable
 from notices.progress import progress
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True)
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True,
+             add_version_option=False)
+@click.version_option(package_name="public-notices-search", prog_name="notices",
+                      message="%(prog)s %(version)s")
 def main():
     """Staff commands of the public notices search service."""
 
@@ -172,3 +176,33 @@ def _drift_line(drift, verb: str) -> str:
         return "index matches the database"
     return (f"drift {verb}: {len(drift.missing)} missing, {len(drift.extra)} extra, "
             f"{len(drift.stale)} stale")
+
+
+@main.command("demo-load")
+@click.argument("extract", type=click.Path(exists=True, file_okay=False))
+def demo_load(extract):
+    """Load a demo extract, but only into an empty database or one that holds demo data:
+    notices that staff loaded are never replaced by fictitious ones."""
+    from notices.demo import MARKER_FILE
+
+    if not (Path(extract) / MARKER_FILE).is_file():
+        raise click.ClickException(f"{extract} is not a demo extract (it has no {MARKER_FILE})")
+    operations.upgrade_database(current_app.config)
+    if operations.staff_notices_present(current_app):
+        click.echo("the database holds notices loaded by staff: demo data not loaded")
+        return
+    report = operations.load(current_app, extract, full=True, allow_mass_withdrawal=True)
+    _print_load_report(report)
+    if report.exit_code() != 0:
+        sys.exit(report.exit_code())
+    if not _index_follows():
+        operations.rebuild_index(current_app)
+        click.echo("search index built")
+
+
+def _index_follows() -> bool:
+    """True when a live index exists and matches the database."""
+    try:
+        return operations.check_index(current_app).ok
+    except Exception:  # noqa: BLE001 - no index yet, or a damaged one: a rebuild makes it
+        return False

@@ -134,3 +134,19 @@ def describe_load(run: LoadRun) -> str:
         f"rejected {run.rejected}"
     )
     return line + (f" ({run.message})" if run.message else "")
+
+
+def staff_notices_present(app) -> bool:
+    """True when an active notice was last written by a load of real (not demo) data: then
+    demo data must never be loaded over it."""
+    from sqlalchemy import exists, select
+
+    from notices.models import STATUS_ACTIVE, Notice
+
+    staff_written = (
+        exists()
+        .where(Notice.status == STATUS_ACTIVE, Notice.last_load_id == LoadRun.id,
+               LoadRun.demo.is_(False))
+    )
+    with sessions_for(app)() as session:
+        return bool(session.scalar(select(staff_written)))

@@ -21,6 +21,20 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture(scope="session", autouse=True)
+def private_instance_folder(tmp_path_factory):
+    """Apps made by tests use an empty instance folder of their own, never the checkout's
+    instance/ (where `make run` writes a config.py with a real secret key)."""
+    folder = tmp_path_factory.mktemp("instance")
+    previous = os.environ.get("NOTICES_INSTANCE_PATH")
+    os.environ["NOTICES_INSTANCE_PATH"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("NOTICES_INSTANCE_PATH", None)
+    else:
+        os.environ["NOTICES_INSTANCE_PATH"] = previous
+
+
+@pytest.fixture(scope="session", autouse=True)
 def compiled_translations():
     """Compile the .po catalogues whose .mo is missing or stale (.mo files are build output;
     the app factory does no I/O, so this happens here and in `make install`)."""

@@ -62,3 +62,19 @@ def test_every_key_has_a_validation_rule():
 def test_fetch_and_rate_limit_settings_are_validated(key, value):
     with pytest.raises(ConfigError, match=key):
         create_app({key: value})
+
+
+def test_a_missing_translation_catalogue_stops_the_start(tmp_path):
+    # A copy of the catalogues without the Arabic one: the site must not serve English text
+    # in a right-to-left layout and call itself ready.
+    import shutil
+
+    from notices.web.i18n.locale import TRANSLATIONS_DIR
+
+    copy = tmp_path / "translations"
+    shutil.copytree(TRANSLATIONS_DIR, copy)
+    (copy / "ar" / "LC_MESSAGES" / "messages.mo").unlink()
+    with pytest.raises(ConfigError, match="ar"):
+        create_app({"BABEL_TRANSLATION_DIRECTORIES": str(copy)})
+    (copy / "ar" / "LC_MESSAGES" / "messages.mo").write_bytes(b"")
+    create_app({"BABEL_TRANSLATION_DIRECTORIES": str(copy)})

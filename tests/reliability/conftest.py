@@ -28,6 +28,7 @@ def cli_env(app_config):
     """Environment for `notices ...` subprocesses sharing the test app's data."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("NOTICES_")}
     env.update(
+        NOTICES_INSTANCE_PATH=os.environ["NOTICES_INSTANCE_PATH"],
         NOTICES_DATABASE_URL=app_config["DATABASE_URL"],
         NOTICES_INDEX_DIR=app_config["INDEX_DIR"],
         NOTICES_MEDIA_DIR=app_config["MEDIA_DIR"],

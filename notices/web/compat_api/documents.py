@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from notices.domain import KIND_PATHS
 from notices.models import Notice
+from notices.result_rows import ResultNotice
 from notices.web.common.urls import compat_url
 
 
@@ -25,7 +26,7 @@ def _joined(names) -> str | None:
     return "; ".join(names) if names else None
 
 
-def notice_links(notice: Notice) -> dict:
+def notice_links(notice: Notice | ResultNotice) -> dict:
     """_links of a notice: self, images, and thumbnail when it has a picture."""
     links = {
         "self": {"href": compat_url("detail", notice)},
@@ -37,7 +38,7 @@ def notice_links(notice: Notice) -> dict:
     return links
 
 
-def list_item(notice: Notice) -> dict:
+def list_item(notice: ResultNotice) -> dict:
     """A notice as a list document carries it."""
     item = {"entity_id": notice.entity_id, "name": notice.family_name}
     if notice.kind != "un-entity":

@@ -9,6 +9,7 @@ from babel import Locale
 from flask import Flask, request
 from flask_babel import Babel, get_locale
 
+from notices.config import ConfigError
 from notices.web.paths import is_api_request
 
 # The six official UN languages. `zh` is Simplified Chinese: the catalogue directory and the
@@ -16,7 +17,7 @@ from notices.web.paths import is_api_request
 LOCALES = ("ar", "en", "es", "fr", "ru", "zh")
 DEFAULT_LOCALE = "en"
 HTML_LANG = {"zh": "zh-Hans"}
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[3] / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 
 # Set by the language switcher; pages only (API answers must not depend on a browser cookie).
 COOKIE_NAME = "lang"
@@ -64,8 +65,22 @@ def init_app(app: Flask) -> None:
     URL prefix middleware."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
+    missing = missing_catalogues(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
+    if missing:
+        # Without its catalogue a language would silently show English (in a right-to-left
+        # layout for Arabic) while the site says it is ready.
+        raise ConfigError(
+            f"no compiled translation catalogue for {', '.join(missing)} in "
+            f"{app.config['BABEL_TRANSLATION_DIRECTORIES']}: install a built package, or run "
+            "`scripts/i18n compile` in a checkout")
     Babel(app, locale_selector=select_locale)
     app.wsgi_app = LocalePrefix(app.wsgi_app)
+
+
+def missing_catalogues(directory: Path) -> list[str]:
+    """The offered languages (other than the default) without a compiled catalogue."""
+    return [code for code in LOCALES if code != DEFAULT_LOCALE
+            and not (directory / code / "LC_MESSAGES" / "messages.mo").is_file()]
 
 
 def current_locale() -> Locale:

@@ -10,7 +10,7 @@ import pytest
 from notices import create_app
 from tests.web.dataset import EXAMPLEMAN, dash
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[3] / "notices" / "templates"
 
 
 @pytest.mark.parametrize("url", ["/about", f"/notices/red/{dash(EXAMPLEMAN)}",

@@ -11,7 +11,7 @@ from babel.messages.pofile import write_po
 
 from devtools import catalogs
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[3] / "notices" / "templates"
 # Attributes that people read or hear.
 READ_ATTRIBUTES = ("alt", "aria-label", "title", "placeholder", "aria-description")
 JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)

@@ -1,0 +1,25 @@
+"""Production gunicorn settings (gunicorn reads this file from the working directory).
+
+Threaded workers: a worker thread waits for a slow client's bytes while the others answer, and
+keep-alive connections wait in the worker's poller instead of holding a thread. Every value
+can be changed with an environment variable (NOTICES_WORKERS, ...) or on the command line.
+"""
+
+import os
+
+bind = os.environ.get("NOTICES_BIND", f"127.0.0.1:{os.environ.get('PORT', '5000')}")
+# Two cores here: two processes (search is CPU work, one per core), each with threads for
+# requests that wait on the database, the disk or a slow client.
+workers = int(os.environ.get("NOTICES_WORKERS", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("NOTICES_THREADS", "16"))
+# A request that takes longer than this is stuck: the worker is restarted.
+timeout = 30
+graceful_timeout = 20
+keepalive = 5  # seconds an idle keep-alive connection is kept
+# Bound what a client can make the server hold: request line and header sizes.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+wsgi_app = "notices:create_app()"
+accesslog = os.environ.get("NOTICES_ACCESS_LOG", "-")
