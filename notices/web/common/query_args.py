@@ -25,6 +25,12 @@ RESULTS_PER_PAGE = 20
 MAX_PER_PAGE = 100
 COMPAT_MAX_PER_PAGE = 160
 SORTS = ("relevance", "name", "newest")
+# Every parameter the search page and the native API read (search_query below): links and
+# redirects carry these and nothing else.
+SEARCH_PARAMS = frozenset({
+    "q", "forename", "name", "kind", "nationality", "wanted_by", "sex", "age_min", "age_max",
+    "has_picture", "keywords", "un_reference", "un_resolution", "sort", "page", "per_page",
+})
 # "un" is the tab of both UN kinds.
 KIND_ALIASES = {kind: (kind,) for kind in KINDS} | {"un": ("un-person", "un-entity")}
 

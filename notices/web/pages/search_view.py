@@ -12,6 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from notices.reads import ResultsPage
 from notices.result_rows import ResultNotice
+from notices.web.common.query_args import SEARCH_PARAMS
 from notices.web.common.urls import notice_url, picture_url
 from notices.web.i18n import _, labels, ngettext
 from notices.web.i18n.cache import translated
@@ -107,7 +108,7 @@ def url_with(args: MultiDict, drop: tuple[str, ...] = (), **changes) -> str:
     """The search URL of `args` without `drop`, with `changes`, back on page 1."""
     params: dict[str, list[str]] = {}
     for key in args:
-        if key in drop or key in changes or key == "page":
+        if key in drop or key in changes or key == "page" or key not in SEARCH_PARAMS:
             continue
         values = [value for value in args.getlist(key) if value]
         if values:
@@ -123,12 +124,16 @@ def _is_default(key: str, value: str) -> bool:
 
 
 def clean_url(args: MultiDict) -> str | None:
-    """The same search without the empty fields a submitted form adds, or None if clean.
+    """The same search without empty fields, unknown parameters and repeated values, or None
+    if the URL is clean already.
 
     Forms send every field, filled or not; redirecting to the short form keeps URLs that
-    people bookmark and share readable."""
+    people bookmark and share readable. Unknown and repeated parameters are dropped so that
+    no request can make every link of the page long (a 4 kB query must not give a 1 MB page)."""
     items = list(args.items(multi=True))
-    kept = [(key, value) for key, value in items if not _is_default(key, value)]
+    kept = list(dict.fromkeys(
+        (key, value) for key, value in items
+        if key in SEARCH_PARAMS and not _is_default(key, value)))
     if len(kept) == len(items):
         return None
     params: dict[str, list[str]] = {}
