@@ -11,7 +11,7 @@ from notices import indexing
 from notices.db import upgrade
 from notices.indexing import IndexUnavailable
 from notices.ingest.loader import LoadOptions, load_runs, run_load
-from notices.ingest.report import LoadReport
+from notices.ingest.report import STATUS_REFUSED, LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
 from notices.models import LoadRun
 
@@ -120,10 +120,13 @@ def get_load(app, load_id: int) -> LoadRun | None:
 def describe_load(run: LoadRun) -> str:
     """One line per load for staff."""
     finished = run.finished_at.isoformat(" ", "seconds") if run.finished_at else "not finished"
-    line = (
-        f"#{run.id} {run.status} {run.mode} {run.source} started "
-        f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: added {run.added}, "
-        f"changed {run.changed}, unchanged {run.unchanged}, withdrawn {run.withdrawn}, "
-        f"rejected {run.rejected}"
-    )
+    if run.status == STATUS_REFUSED:  # nothing was applied: say what it would have done
+        counts = (f"would add {run.added}, would change {run.changed}, unchanged "
+                  f"{run.unchanged}, would withdraw {run.withdrawn}")
+    else:
+        counts = (f"added {run.added}, changed {run.changed}, unchanged {run.unchanged}, "
+                  f"withdrawn {run.withdrawn}")
+    line = (f"#{run.id} {run.status} {run.mode} {run.source} started "
+            f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: {counts}, "
+            f"rejected {run.rejected}")
     return line + (f" ({run.message})" if run.message else "")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notices.demo.writer import MARKER_FILE
 from notices.domain import KINDS
-from notices.ingest import store
+from notices.ingest import store, withdrawal
 from notices.ingest.normalize import normalize_document
 from notices.ingest.picture_jobs import PicturePipeline
 from notices.ingest.pictures import PictureError
@@ -55,7 +55,7 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
             if options.dry_run:
                 tx.rollback()
             else:
-                _finish_load_run(session, report, "succeeded")
+                _finish_load_run(session, report)
     except LoadAborted as aborted:
         report.failure = str(aborted)
     except OperationalError as error:
@@ -100,14 +100,16 @@ def _start_load_run(sessions, report: LoadReport) -> int:
         return run.id
 
 
-def _finish_load_run(session: Session, report: LoadReport, status: str) -> None:
+def _finish_load_run(session: Session, report: LoadReport) -> None:
     run = session.get(LoadRun, report.load_run_id)
-    run.status = status
+    run.status = report.status()
     run.kinds = list(report.kinds)
     run.finished_at = utcnow()
     run.message = report.failure
-    run.added, run.changed = len(report.added), len(report.changed)
-    run.unchanged, run.withdrawn = report.unchanged, len(report.withdrawn)
+    if report.failure is None or report.refused:
+        # A refused load keeps the counts it would have had: its status says none applied.
+        run.added, run.changed = len(report.added), len(report.changed)
+        run.unchanged, run.withdrawn = report.unchanged, len(report.withdrawn)
     run.rejected = report.rejected_records
     run.rejections = [
         LoadRejection(source=r.source, json_path=r.json_path, reason=r.reason,
@@ -117,11 +119,11 @@ def _finish_load_run(session: Session, report: LoadReport, status: str) -> None:
 
 
 def _record_failure(sessions, report: LoadReport) -> None:
-    """Record why nothing was loaded; the counts say what would have happened."""
+    """Record why nothing was loaded (in a transaction of its own: the load's rolled back)."""
     if report.load_run_id is None:
         return
     with sessions() as session, session.begin():
-        _finish_load_run(session, report, "failed")
+        _finish_load_run(session, report)
 
 
 class _Load:
@@ -258,19 +260,17 @@ class _Load:
         return tuple(kind for kind in KINDS if kind in present)
 
     def _withdraw_absent(self) -> None:
-        covered = set(self.report.kinds)
-        active = {eid: s for eid, s in self.state.items() if s.active and s.kind in covered}
-        absent = sorted(eid for eid in active if eid not in self.seen)
-        share = len(absent) / len(active) if active else 0.0
-        if share > self.options.mass_withdrawal_share and not self.options.allow_mass_withdrawal:
-            self.report.withdrawn = absent
+        planned = withdrawal.plan(self.state, self.seen, self.report.kinds)
+        too_many = planned.excessive(self.options.mass_withdrawal_share)
+        self.report.withdrawn = planned.absent
+        if too_many and not self.options.allow_mass_withdrawal:
+            self.report.refused = True
             raise LoadAborted(
-                f"refused: this full load would withdraw {len(absent)} of {len(active)} active "
-                f"notices ({share:.0%}); check the source, or confirm with "
-                "--allow-mass-withdrawal")
-        store.withdraw(self.session, [active[eid].id for eid in absent], self.now,
-                       self.report.load_run_id)
-        self.report.withdrawn = absent
+                f"refused: this full load would withdraw {too_many} (more than "
+                f"{self.options.mass_withdrawal_share:.0%}); nothing was changed. Check the "
+                "source, or confirm with --allow-mass-withdrawal")
+        ids = [self.state[entity_id].id for entity_id in planned.absent]
+        store.withdraw(self.session, ids, self.now, self.report.load_run_id)
 
 
 def load_runs(session: Session, limit: int = 20) -> list[LoadRun]:
