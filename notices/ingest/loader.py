@@ -199,11 +199,9 @@ class _Load:
             self.report.unchanged += 1
             return
         if stored and stored.kind != record.kind:
-            self.report.rejections.append(Rejection(
-                origin, "$.entity_id",
-                f"notice {record.entity_id} is already published as a {stored.kind} notice",
-                record.entity_id))
-            return
+            # The publisher's source is authoritative, and an entity id names one notice of
+            # any kind (it is unique across kinds): the stored one moves to the new kind.
+            self.report.moved.append((record.entity_id, stored.kind, record.kind))
         pictures = self._pictures(record, stored)
         self.writer.add(store.PendingWrite(record, content_hash, pictures,
                                            stored.id if stored else None))

@@ -32,6 +32,7 @@ class LoadReport:
     changed: list[str] = field(default_factory=list)
     unchanged: int = 0
     withdrawn: list[str] = field(default_factory=list)
+    moved: list[tuple[str, str, str]] = field(default_factory=list)  # (id, old kind, new kind)
     rejections: list[Rejection] = field(default_factory=list)
     failure: str | None = None  # set when nothing was loaded
     index_failure: str | None = None  # set when the load committed but the index lags behind
