@@ -16,8 +16,9 @@ from notices.demo.writer import MARKER_FILE
 from notices.domain import KINDS
 from notices.ingest import store, withdrawal
 from notices.ingest.normalize import normalize_document
-from notices.ingest.picture_jobs import PicturePipeline
-from notices.ingest.pictures import PictureError
+from notices.ingest.picture_jobs import COLUMNS, PicturePipeline
+from notices.ingest.picture_store import StorageError
+from notices.ingest.pictures import PictureError, picture_path
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
 from notices.ingest.sources import Source
@@ -50,12 +51,7 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
     try:
         if not options.dry_run:
             report.load_run_id = _start_load_run(sessions, report)
-        with sessions() as session, session.begin() as tx:
-            _Load(session, source, options, report, progress).run()
-            if options.dry_run:
-                tx.rollback()
-            else:
-                _finish_load_run(session, report)
+        _run_in_transaction(sessions, source, options, report, progress)
     except LoadAborted as aborted:
         report.failure = str(aborted)
     except OperationalError as error:
@@ -76,6 +72,23 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
     if report.failure is not None:
         _record_failure(sessions, report)
     return report
+
+
+def _run_in_transaction(sessions, source, options, report, progress) -> None:
+    """The load's one transaction; pictures it stored go again if it does not commit."""
+    load = None
+    try:
+        with sessions() as session, session.begin() as tx:
+            load = _Load(session, source, options, report, progress)
+            load.run()
+            if options.dry_run:
+                tx.rollback()
+            else:
+                _finish_load_run(session, report)
+    except BaseException:
+        if load is not None:
+            load.pictures.discard()
+        raise
 
 
 DATABASE_BUSY = ("the database stayed locked by another load (or a schema upgrade); nothing was "
@@ -138,6 +151,7 @@ class _Load:
         self.now = utcnow()
         store.lock_for_load(session, report.load_run_id)
         self.state = store.snapshot(session)
+        self.stored_pictures = store.picture_hashes(session)
         self.seen: dict[str, tuple[str, str]] = {}  # entity id -> (content hash, origin)
         self.kinds_seen: set[str] = set()
         self.pictures = PicturePipeline(options.media_dir, options.picture_limits,
@@ -195,7 +209,8 @@ class _Load:
             return
         self.seen[record.entity_id] = (content_hash, origin)
         stored = self.state.get(record.entity_id)
-        if stored and stored.active and stored.content_hash == content_hash:
+        if (stored and stored.active and stored.content_hash == content_hash
+                and self._media_intact(stored.id)):
             self.report.unchanged += 1
             return
         if stored and stored.kind != record.kind:
@@ -220,6 +235,8 @@ class _Load:
     def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, object]]:
         """Picture id -> stored columns, or a future of them for pictures new to us."""
         known = store.existing_pictures(self.session, stored.id) if stored else {}
+        known = {pid: columns for pid, columns in known.items() if self._files_exist(
+            (columns["sha256"], columns["thumb_sha256"]))}
         pictures = []
         for picture in record.pictures:
             if picture.picture_id in known:
@@ -240,16 +257,27 @@ class _Load:
             if isinstance(value, tuple):
                 picture, future = value
                 try:
-                    value = future.result()
+                    result = future.result()
+                except StorageError as error:
+                    raise LoadAborted(f"{error}; nothing was changed") from None
                 except (PictureError, OSError) as error:
                     self._picture_rejected(write.record.entity_id, picture, error)
                     continue
+                value = {column: result[column] for column in COLUMNS}
             resolved.append((picture_id, value))
         write.pictures = resolved
 
     def _picture_rejected(self, entity_id: str, picture, error: Exception) -> None:
         self.report.rejections.append(Rejection(
             picture.origin, "$", f"picture {picture.picture_id}: {error}", entity_id))
+
+    def _media_intact(self, notice_id: int) -> bool:
+        """A picture the media directory lost (a full disk, a restore) must be stored again,
+        so its notice is never "unchanged" while the file is missing."""
+        return all(self._files_exist(pair) for pair in self.stored_pictures.get(notice_id, ()))
+
+    def _files_exist(self, hashes) -> bool:
+        return all(picture_path(self.options.media_dir, h).is_file() for h in hashes)
 
     def _covered_kinds(self) -> tuple[str, ...]:
         if self.options.kinds:
