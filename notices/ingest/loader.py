@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from notices.demo.writer import MARKER_FILE
 from notices.domain import KINDS
-from notices.ingest import store, withdrawal
+from notices.ingest import records, store, withdrawal
 from notices.ingest.normalize import normalize_document
 from notices.ingest.picture_jobs import COLUMNS, PicturePipeline
 from notices.ingest.picture_store import StorageError
@@ -22,7 +20,6 @@ from notices.ingest.pictures import PictureError, picture_path
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
 from notices.ingest.sources import Source
-from notices.models import LoadRejection, LoadRun
 
 
 @dataclass
@@ -38,11 +35,6 @@ class LoadOptions:
     picture_limits: dict = field(default_factory=dict)  # keyword arguments of process_picture
 
 
-def utcnow() -> datetime:
-    """Naive UTC timestamp, as stored in every DateTime column."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptions,
              progress: Callable[[int], None] | None = None) -> LoadReport:
     """Load `source`; on any failure the database keeps exactly the notices it had before."""
@@ -50,27 +42,27 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
                         demo=_is_demo(source))
     try:
         if not options.dry_run:
-            report.load_run_id = _start_load_run(sessions, report)
+            report.load_run_id = records.start_load_run(sessions, report)
         _run_in_transaction(sessions, source, options, report, progress)
     except LoadAborted as aborted:
         report.failure = str(aborted)
     except OperationalError as error:
         if not _database_busy(error):
             report.failure = f"load failed: {error}"
-            _record_failure(sessions, report)
+            records.record_failure(sessions, report)
             raise
         # SQLite: another writer held the database past the busy timeout. Nothing was written;
         # an operator needs to hear that, not a traceback.
         report.failure = DATABASE_BUSY
         with contextlib.suppress(OperationalError):  # recording it needs the same lock
-            _record_failure(sessions, report)
+            records.record_failure(sessions, report)
         return report
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, then re-raised
         report.failure = f"load failed: {error}"
-        _record_failure(sessions, report)
+        records.record_failure(sessions, report)
         raise
     if report.failure is not None:
-        _record_failure(sessions, report)
+        records.record_failure(sessions, report)
     return report
 
 
@@ -84,7 +76,7 @@ def _run_in_transaction(sessions, source, options, report, progress) -> None:
             if options.dry_run:
                 tx.rollback()
             else:
-                _finish_load_run(session, report)
+                records.finish_load_run(session, report)
     except BaseException:
         if load is not None:
             load.pictures.discard()
@@ -104,41 +96,6 @@ def _is_demo(source: Source) -> bool:
     return root.is_dir() and (root / MARKER_FILE).is_file()
 
 
-def _start_load_run(sessions, report: LoadReport) -> int:
-    with sessions() as session, session.begin():
-        run = LoadRun(source=report.source, mode=report.mode, dry_run=False, demo=report.demo,
-                      status="running", started_at=utcnow())
-        session.add(run)
-        session.flush()
-        return run.id
-
-
-def _finish_load_run(session: Session, report: LoadReport) -> None:
-    run = session.get(LoadRun, report.load_run_id)
-    run.status = report.status()
-    run.kinds = list(report.kinds)
-    run.finished_at = utcnow()
-    run.message = report.failure
-    if report.failure is None or report.refused:
-        # A refused load keeps the counts it would have had: its status says none applied.
-        run.added, run.changed = len(report.added), len(report.changed)
-        run.unchanged, run.withdrawn = report.unchanged, len(report.withdrawn)
-    run.rejected = report.rejected_records
-    run.rejections = [
-        LoadRejection(source=r.source, json_path=r.json_path, reason=r.reason,
-                      entity_id=r.entity_id)
-        for r in report.rejections
-    ]
-
-
-def _record_failure(sessions, report: LoadReport) -> None:
-    """Record why nothing was loaded (in a transaction of its own: the load's rolled back)."""
-    if report.load_run_id is None:
-        return
-    with sessions() as session, session.begin():
-        _finish_load_run(session, report)
-
-
 class _Load:
     """The body of one load, inside the load's transaction."""
 
@@ -148,7 +105,7 @@ class _Load:
         self.options = options
         self.report = report
         self.progress = progress or (lambda n: None)
-        self.now = utcnow()
+        self.now = records.utcnow()
         store.lock_for_load(session, report.load_run_id)
         self.state = store.snapshot(session)
         self.stored_pictures = store.picture_hashes(session)
@@ -297,8 +254,3 @@ class _Load:
                 "source, or confirm with --allow-mass-withdrawal")
         ids = [self.state[entity_id].id for entity_id in planned.absent]
         store.withdraw(self.session, ids, self.now, self.report.load_run_id)
-
-
-def load_runs(session: Session, limit: int = 20) -> list[LoadRun]:
-    """The most recent loads, newest first."""
-    return list(session.scalars(select(LoadRun).order_by(LoadRun.id.desc()).limit(limit)))

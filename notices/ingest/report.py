@@ -38,6 +38,7 @@ class LoadReport:
     index_failure: str | None = None  # set when the load committed but the index lags behind
     load_run_id: int | None = None
     demo: bool = False
+    index_repair: object | None = None  # the drift an earlier load left, repaired first
     refused: bool = False  # a full load stopped by the mass-withdrawal guard
 
     @property
