@@ -78,6 +78,11 @@ def _print_load_report(report) -> None:
                            ("would withdraw", report.withdrawn)):
             for entity_id in ids:
                 click.echo(f"{label} {entity_id}")
+    if report.index_repair is not None:
+        click.echo(_drift_line(report.index_repair, "left by an earlier load repaired"))
+    verb = "would move" if report.dry_run or report.failure else "moved"
+    for entity_id, old_kind, new_kind in report.moved:
+        click.echo(f"{verb} {entity_id} from {old_kind} to {new_kind}")
     if report.failure:
         click.echo(f"error: {report.failure}", err=True)
     if report.index_failure:

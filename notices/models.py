@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -146,6 +147,8 @@ class LoadRun(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     withdrawn: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    # Committed, but its post-commit index update has not finished (yet, or ever: killed).
+    index_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     rejections: Mapped[list[LoadRejection]] = relationship(
         back_populates="load_run", order_by="LoadRejection.id", cascade="all, delete-orphan"

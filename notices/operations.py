@@ -10,8 +10,9 @@ from pathlib import Path
 from notices import indexing
 from notices.db import ensure_schema, upgrade
 from notices.indexing import IndexUnavailable
-from notices.ingest.loader import LoadOptions, load_runs, run_load
-from notices.ingest.report import LoadReport
+from notices.ingest import records
+from notices.ingest.loader import LoadOptions, run_load
+from notices.ingest.report import STATUS_REFUSED, LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
 from notices.models import LoadRun
 from notices.services import Services
@@ -54,23 +55,72 @@ def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bo
         mass_withdrawal_share=config["MASS_WITHDRAWAL_SHARE"],
         picture_limits=picture_limits(config),
     )
+    ensure_schema(config["DATABASE_URL"])
+    repair = None if dry_run else _repair_quietly(app)
     try:
         source = open_source(spec, kinds=kinds or None, fetch=FetchOptions.from_config(config))
     except SourceError as error:
-        return LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))
-    ensure_schema(config["DATABASE_URL"])
-    sessions = sessions_for(app)
-    with bulk_allocation():
-        report = run_load(sessions, source, options, progress)
-    if report.committed:
-        try:
-            indexing.apply_changes(sessions, index_for(app), report.added + report.changed,
-                                   report.withdrawn)
-        except IndexUnavailable as error:
-            # The load is saved and stays saved; only the derived index lags behind.
-            report.index_failure = str(error)
-            app.logger.error("the load was saved, but %s", error)
+        report = LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))
+        _record_unreadable(app, report)
+    else:
+        with bulk_allocation():
+            report = run_load(sessions_for(app), source, options, progress)
+        if report.committed:
+            _follow_in_index(app, report)
+    report.index_repair = repair
     return report
+
+
+def _record_unreadable(app, report: LoadReport) -> None:
+    """A load that never got to read its source is an attempt too: it gets its record."""
+    if not report.dry_run:
+        report.load_run_id = records.start_load_run(sessions_for(app), report)
+        records.record_failure(sessions_for(app), report)
+
+
+def _follow_in_index(app, report: LoadReport) -> None:
+    """Bring the live index up to a committed load; until done, its record says pending."""
+    sessions = sessions_for(app)
+    try:
+        indexing.apply_changes(sessions, index_for(app), report.added + report.changed,
+                               report.withdrawn)
+    except IndexUnavailable as error:
+        # The load is saved and stays saved; only the derived index lags behind.
+        report.index_failure = str(error)
+        app.logger.error("the load was saved, but %s", error)
+        return
+    records.clear_index_pending(sessions, report.load_run_id, only=True)
+
+
+def _repair_quietly(app):
+    """Before a load: repair what an earlier load left the index missing. If the index cannot
+    be repaired now, the load goes ahead (the database is what counts) and reports it."""
+    try:
+        drift = repair_pending_index(app)
+    except IndexUnavailable as error:
+        app.logger.error("could not repair the search index before loading: %s", error)
+        return None
+    return drift if drift is not None and not drift.ok else None
+
+
+def index_pending(session) -> bool:
+    """True while a committed load's changes may be missing from the search index (a load was
+    killed after its commit, or the index could not follow): call repair_pending_index."""
+    return records.index_pending(session)
+
+
+def repair_pending_index(app):
+    """If a load left the index behind, reconcile it with the database; the drift repaired,
+    or None when nothing was pending. Raises IndexUnavailable when the index is damaged."""
+    sessions = sessions_for(app)
+    with sessions() as session:
+        up_to = records.last_pending(session)
+    if up_to is None:
+        return None
+    home = index_for(app)
+    drift = indexing.reconcile(sessions, home) if home.current_name() else None
+    records.clear_index_pending(sessions, up_to)
+    return drift
 
 
 def index_for(app):
@@ -81,8 +131,14 @@ def index_for(app):
 def rebuild_index(app, progress=None):
     """Build a fresh index generation from the database and switch to it."""
     ensure_schema(app.config["DATABASE_URL"])
+    sessions = sessions_for(app)
+    with sessions() as session:
+        up_to = records.last_pending(session)
     with bulk_allocation():
-        return indexing.rebuild(sessions_for(app), index_for(app), progress)
+        info = indexing.rebuild(sessions, index_for(app), progress)
+    if up_to is not None:
+        records.clear_index_pending(sessions, up_to)
+    return info
 
 
 @contextmanager
@@ -101,7 +157,13 @@ def bulk_allocation():
 
 def update_index(app):
     """Reconcile the live index with the database; returns the drift that was repaired."""
-    return indexing.reconcile(sessions_for(app), index_for(app))
+    sessions = sessions_for(app)
+    with sessions() as session:
+        up_to = records.last_pending(session)
+    drift = indexing.reconcile(sessions, index_for(app))
+    if up_to is not None:
+        records.clear_index_pending(sessions, up_to)
+    return drift
 
 
 def check_index(app):
@@ -112,7 +174,7 @@ def check_index(app):
 def recent_loads(app, limit: int) -> list[LoadRun]:
     """The most recent loads, newest first."""
     with sessions_for(app)() as session:
-        return load_runs(session, limit)
+        return records.load_runs(session, limit)
 
 
 def get_load(app, load_id: int) -> LoadRun | None:
@@ -127,13 +189,17 @@ def get_load(app, load_id: int) -> LoadRun | None:
 def describe_load(run: LoadRun) -> str:
     """One line per load for staff."""
     finished = run.finished_at.isoformat(" ", "seconds") if run.finished_at else "not finished"
-    line = (
-        f"#{run.id} {run.status} {run.mode} {run.source} started "
-        f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: added {run.added}, "
-        f"changed {run.changed}, unchanged {run.unchanged}, withdrawn {run.withdrawn}, "
-        f"rejected {run.rejected}"
-    )
-    return line + (f" ({run.message})" if run.message else "")
+    if run.status == STATUS_REFUSED:  # nothing was applied: say what it would have done
+        counts = (f"would add {run.added}, would change {run.changed}, unchanged "
+                  f"{run.unchanged}, would withdraw {run.withdrawn}")
+    else:
+        counts = (f"added {run.added}, changed {run.changed}, unchanged {run.unchanged}, "
+                  f"withdrawn {run.withdrawn}")
+    line = (f"#{run.id} {run.status} {run.mode} {run.source} started "
+            f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: {counts}, "
+            f"rejected {run.rejected}")
+    line += f" ({run.message})" if run.message else ""
+    return line + (" [index pending: run `notices index update`]" if run.index_pending else "")
 
 
 def staff_notices_present(app) -> bool:

@@ -96,7 +96,7 @@ def picture_status(session: Session, digest: str) -> str | None:
 # Every page asks (for the demonstration banner): built once, compiled once.
 LATEST_LOAD_DEMO = (
     select(LoadRun.demo)
-    .where(LoadRun.status == "succeeded", LoadRun.dry_run.is_(False))
+    .where(LoadRun.status.in_(("succeeded", "partly rejected")), LoadRun.dry_run.is_(False))
     .order_by(LoadRun.id.desc())
     .limit(1)
 )

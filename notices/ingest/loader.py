@@ -5,23 +5,22 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from notices.demo.writer import MARKER_FILE
 from notices.domain import KINDS
-from notices.ingest import store
+from notices.ingest import records, store, withdrawal
 from notices.ingest.normalize import normalize_document
-from notices.ingest.picture_jobs import PicturePipeline
+from notices.ingest.picture_jobs import COLUMNS, PicturePipeline
+from notices.ingest.picture_store import StorageError
 from notices.ingest.pictures import PictureError
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
 from notices.ingest.sources import Source
-from notices.models import LoadRejection, LoadRun
+from notices.media import picture_path
 
 
 @dataclass
@@ -37,11 +36,6 @@ class LoadOptions:
     picture_limits: dict = field(default_factory=dict)  # keyword arguments of process_picture
 
 
-def utcnow() -> datetime:
-    """Naive UTC timestamp, as stored in every DateTime column."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptions,
              progress: Callable[[int], None] | None = None) -> LoadReport:
     """Load `source`; on any failure the database keeps exactly the notices it had before."""
@@ -49,33 +43,45 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
                         demo=_is_demo(source))
     try:
         if not options.dry_run:
-            report.load_run_id = _start_load_run(sessions, report)
-        with sessions() as session, session.begin() as tx:
-            _Load(session, source, options, report, progress).run()
-            if options.dry_run:
-                tx.rollback()
-            else:
-                _finish_load_run(session, report, "succeeded")
+            report.load_run_id = records.start_load_run(sessions, report)
+        _run_in_transaction(sessions, source, options, report, progress)
     except LoadAborted as aborted:
         report.failure = str(aborted)
     except OperationalError as error:
         if not _database_busy(error):
             report.failure = f"load failed: {error}"
-            _record_failure(sessions, report)
+            records.record_failure(sessions, report)
             raise
         # SQLite: another writer held the database past the busy timeout. Nothing was written;
         # an operator needs to hear that, not a traceback.
         report.failure = DATABASE_BUSY
         with contextlib.suppress(OperationalError):  # recording it needs the same lock
-            _record_failure(sessions, report)
+            records.record_failure(sessions, report)
         return report
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, then re-raised
         report.failure = f"load failed: {error}"
-        _record_failure(sessions, report)
+        records.record_failure(sessions, report)
         raise
     if report.failure is not None:
-        _record_failure(sessions, report)
+        records.record_failure(sessions, report)
     return report
+
+
+def _run_in_transaction(sessions, source, options, report, progress) -> None:
+    """The load's one transaction; pictures it stored go again if it does not commit."""
+    load = None
+    try:
+        with sessions() as session, session.begin() as tx:
+            load = _Load(session, source, options, report, progress)
+            load.run()
+            if options.dry_run:
+                tx.rollback()
+            else:
+                records.finish_load_run(session, report)
+    except BaseException:
+        if load is not None:
+            load.pictures.discard()
+        raise
 
 
 DATABASE_BUSY = ("the database stayed locked by another load (or a schema upgrade); nothing was "
@@ -91,39 +97,6 @@ def _is_demo(source: Source) -> bool:
     return root.is_dir() and (root / MARKER_FILE).is_file()
 
 
-def _start_load_run(sessions, report: LoadReport) -> int:
-    with sessions() as session, session.begin():
-        run = LoadRun(source=report.source, mode=report.mode, dry_run=False, demo=report.demo,
-                      status="running", started_at=utcnow())
-        session.add(run)
-        session.flush()
-        return run.id
-
-
-def _finish_load_run(session: Session, report: LoadReport, status: str) -> None:
-    run = session.get(LoadRun, report.load_run_id)
-    run.status = status
-    run.kinds = list(report.kinds)
-    run.finished_at = utcnow()
-    run.message = report.failure
-    run.added, run.changed = len(report.added), len(report.changed)
-    run.unchanged, run.withdrawn = report.unchanged, len(report.withdrawn)
-    run.rejected = report.rejected_records
-    run.rejections = [
-        LoadRejection(source=r.source, json_path=r.json_path, reason=r.reason,
-                      entity_id=r.entity_id)
-        for r in report.rejections
-    ]
-
-
-def _record_failure(sessions, report: LoadReport) -> None:
-    """Record why nothing was loaded; the counts say what would have happened."""
-    if report.load_run_id is None:
-        return
-    with sessions() as session, session.begin():
-        _finish_load_run(session, report, "failed")
-
-
 class _Load:
     """The body of one load, inside the load's transaction."""
 
@@ -133,9 +106,10 @@ class _Load:
         self.options = options
         self.report = report
         self.progress = progress or (lambda n: None)
-        self.now = utcnow()
+        self.now = records.utcnow()
         store.lock_for_load(session, report.load_run_id)
         self.state = store.snapshot(session)
+        self.stored_pictures = store.picture_hashes(session)
         self.seen: dict[str, tuple[str, str]] = {}  # entity id -> (content hash, origin)
         self.kinds_seen: set[str] = set()
         self.pictures = PicturePipeline(options.media_dir, options.picture_limits,
@@ -193,15 +167,14 @@ class _Load:
             return
         self.seen[record.entity_id] = (content_hash, origin)
         stored = self.state.get(record.entity_id)
-        if stored and stored.active and stored.content_hash == content_hash:
+        if (stored and stored.active and stored.content_hash == content_hash
+                and self._media_intact(stored.id)):
             self.report.unchanged += 1
             return
         if stored and stored.kind != record.kind:
-            self.report.rejections.append(Rejection(
-                origin, "$.entity_id",
-                f"notice {record.entity_id} is already published as a {stored.kind} notice",
-                record.entity_id))
-            return
+            # The publisher's source is authoritative, and an entity id names one notice of
+            # any kind (it is unique across kinds): the stored one moves to the new kind.
+            self.report.moved.append((record.entity_id, stored.kind, record.kind))
         pictures = self._pictures(record, stored)
         self.writer.add(store.PendingWrite(record, content_hash, pictures,
                                            stored.id if stored else None))
@@ -220,6 +193,8 @@ class _Load:
     def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, object]]:
         """Picture id -> stored columns, or a future of them for pictures new to us."""
         known = store.existing_pictures(self.session, stored.id) if stored else {}
+        known = {pid: columns for pid, columns in known.items() if self._files_exist(
+            (columns["sha256"], columns["thumb_sha256"]))}
         pictures = []
         for picture in record.pictures:
             if picture.picture_id in known:
@@ -240,16 +215,27 @@ class _Load:
             if isinstance(value, tuple):
                 picture, future = value
                 try:
-                    value = future.result()
+                    result = future.result()
+                except StorageError as error:
+                    raise LoadAborted(f"{error}; nothing was changed") from None
                 except (PictureError, OSError) as error:
                     self._picture_rejected(write.record.entity_id, picture, error)
                     continue
+                value = {column: result[column] for column in COLUMNS}
             resolved.append((picture_id, value))
         write.pictures = resolved
 
     def _picture_rejected(self, entity_id: str, picture, error: Exception) -> None:
         self.report.rejections.append(Rejection(
             picture.origin, "$", f"picture {picture.picture_id}: {error}", entity_id))
+
+    def _media_intact(self, notice_id: int) -> bool:
+        """A picture the media directory lost (a full disk, a restore) must be stored again,
+        so its notice is never "unchanged" while the file is missing."""
+        return all(self._files_exist(pair) for pair in self.stored_pictures.get(notice_id, ()))
+
+    def _files_exist(self, hashes) -> bool:
+        return all(picture_path(self.options.media_dir, h).is_file() for h in hashes)
 
     def _covered_kinds(self) -> tuple[str, ...]:
         if self.options.kinds:
@@ -258,21 +244,14 @@ class _Load:
         return tuple(kind for kind in KINDS if kind in present)
 
     def _withdraw_absent(self) -> None:
-        covered = set(self.report.kinds)
-        active = {eid: s for eid, s in self.state.items() if s.active and s.kind in covered}
-        absent = sorted(eid for eid in active if eid not in self.seen)
-        share = len(absent) / len(active) if active else 0.0
-        if share > self.options.mass_withdrawal_share and not self.options.allow_mass_withdrawal:
-            self.report.withdrawn = absent
+        planned = withdrawal.plan(self.state, self.seen, self.report.kinds)
+        too_many = planned.excessive(self.options.mass_withdrawal_share)
+        self.report.withdrawn = planned.absent
+        if too_many and not self.options.allow_mass_withdrawal:
+            self.report.refused = True
             raise LoadAborted(
-                f"refused: this full load would withdraw {len(absent)} of {len(active)} active "
-                f"notices ({share:.0%}); check the source, or confirm with "
-                "--allow-mass-withdrawal")
-        store.withdraw(self.session, [active[eid].id for eid in absent], self.now,
-                       self.report.load_run_id)
-        self.report.withdrawn = absent
-
-
-def load_runs(session: Session, limit: int = 20) -> list[LoadRun]:
-    """The most recent loads, newest first."""
-    return list(session.scalars(select(LoadRun).order_by(LoadRun.id.desc()).limit(limit)))
+                f"refused: this full load would withdraw {too_many} (more than "
+                f"{self.options.mass_withdrawal_share:.0%}); nothing was changed. Check the "
+                "source, or confirm with --allow-mass-withdrawal")
+        ids = [self.state[entity_id].id for entity_id in planned.absent]
+        store.withdraw(self.session, ids, self.now, self.report.load_run_id)

@@ -6,19 +6,21 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from notices.ingest.pictures import process_picture, store_picture
+from notices.ingest.picture_store import remove_files, store_picture
+from notices.ingest.pictures import process_picture
 
 # Below this many pictures a load does them inline: starting workers would cost more.
 INLINE_PICTURES = 64
+COLUMNS = ("sha256", "thumb_sha256", "width", "height")  # what a Picture row stores
 
 
 def process_and_store(raw: bytes, media_dir: str, limits: dict, store: bool) -> dict:
-    """Decode, re-encode and (unless a dry run) store one picture; its Picture columns."""
+    """Decode, re-encode and (unless a dry run) store one picture: its Picture columns, and
+    under "created" the files it wrote. Raises PictureError, or StorageError."""
     picture = process_picture(raw, **limits)
-    if store:
-        store_picture(media_dir, picture)
+    created = store_picture(media_dir, picture) if store else []
     return {"sha256": picture.sha256, "thumb_sha256": picture.thumb_sha256,
-            "width": picture.width, "height": picture.height}
+            "width": picture.width, "height": picture.height, "created": created}
 
 
 class PicturePipeline:
@@ -30,17 +32,24 @@ class PicturePipeline:
         self.workers = workers
         self.submitted = 0
         self.pool: ProcessPoolExecutor | None = None
+        self.created: list[str] = []  # files this load wrote, removed again if it fails
 
     def submit(self, raw: bytes) -> Future:
         self.submitted += 1
         if self.submitted > INLINE_PICTURES and self.workers > 1:
-            return self._pool().submit(process_and_store, raw, *self.args)
-        future: Future = Future()
-        try:
-            future.set_result(process_and_store(raw, *self.args))
-        except Exception as error:  # noqa: BLE001 - the caller reports it per picture
-            future.set_exception(error)
+            future = self._pool().submit(process_and_store, raw, *self.args)
+        else:
+            future = Future()
+            try:
+                future.set_result(process_and_store(raw, *self.args))
+            except Exception as error:  # noqa: BLE001 - the caller reports it per picture
+                future.set_exception(error)
+        future.add_done_callback(self._collect)
         return future
+
+    def _collect(self, future: Future) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self.created.extend(future.result()["created"])
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
@@ -53,3 +62,10 @@ class PicturePipeline:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+    def discard(self) -> None:
+        """After a failed load: remove the files it wrote (no committed row refers to them;
+        loads are serialised, so no other load can have come to need them meanwhile)."""
+        self.close()
+        remove_files(self.created)
+        self.created = []

@@ -5,18 +5,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import struct
-import threading
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
 from notices.config import DEFAULTS
-from notices.media import picture_path
 
 MB = 1024 * 1024
 JPEG_QUALITY = 85
@@ -82,39 +78,6 @@ def process_picture(
         sha256=hashlib.sha256(jpeg).hexdigest(),
         thumb_sha256=hashlib.sha256(thumbnail).hexdigest(),
     )
-
-
-def store_picture(media_dir: str | Path, picture: ProcessedPicture) -> None:
-    """Write the picture and its thumbnail under their hashes; files already there are kept."""
-    _store_file(picture_path(media_dir, picture.sha256), picture.jpeg)
-    _store_file(picture_path(media_dir, picture.thumb_sha256), picture.thumbnail)
-
-
-_KNOWN_DIRS: set[Path] = set()  # folders this process has made or seen, to skip mkdir calls
-
-
-def _store_file(path: Path, data: bytes) -> None:
-    # Same name means same content, so an existing file of the right size is already correct.
-    try:
-        if path.stat().st_size == len(data):
-            return
-    except FileNotFoundError:
-        pass
-    if path.parent not in _KNOWN_DIRS:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _KNOWN_DIRS.add(path.parent)
-    # Write beside the target and rename, so readers never see a half-written file. No fsync:
-    # a load writes thousands of files and a crash only costs re-processing them. The temporary
-    # name is unique per process and thread, so concurrent writers never share one.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _size_text(max_bytes: int) -> str:

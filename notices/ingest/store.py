@@ -48,6 +48,15 @@ def snapshot(session: Session) -> dict[str, StoredState]:
     }
 
 
+def picture_hashes(session: Session) -> dict[int, list[tuple[str, str]]]:
+    """Notice id -> (picture, thumbnail) content hashes of every stored picture."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    rows = session.execute(select(Picture.notice_id, Picture.sha256, Picture.thumb_sha256))
+    for notice_id, sha256, thumb_sha256 in rows:
+        found.setdefault(notice_id, []).append((sha256, thumb_sha256))
+    return found
+
+
 def existing_pictures(session: Session, notice_id: int) -> dict[str, dict]:
     """Picture id -> stored picture columns, so unchanged pictures are not processed again."""
     rows = session.execute(

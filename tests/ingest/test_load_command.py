@@ -158,7 +158,7 @@ def test_loads_list_and_show_tell_what_each_load_did(runner, tmp_path):
 def test_many_pictures_go_through_worker_processes(runner, sessions, app, tmp_path):
     """Past the inline threshold pictures are processed by workers; results are the same."""
     from notices.ingest.picture_jobs import INLINE_PICTURES
-    from notices.ingest.pictures import picture_path
+    from notices.media import picture_path
 
     count = INLINE_PICTURES + 16
     docs = [red_doc(n) for n in range(1, count + 1)]

@@ -10,12 +10,9 @@ import zlib
 import pytest
 from PIL import ExifTags, Image, ImageCms
 
-from notices.ingest.pictures import (
-    PictureError,
-    picture_path,
-    process_picture,
-    store_picture,
-)
+from notices.ingest.picture_store import store_picture
+from notices.ingest.pictures import PictureError, process_picture
+from notices.media import picture_path
 
 RED, BLUE, GREEN = (220, 20, 20), (20, 20, 220), (20, 200, 20)
 

@@ -60,6 +60,8 @@ def test_kill_during_the_index_update_of_a_load(point, app, runner, sessions, cl
     assert "2021/00031" not in _hits(index_dir, "NEWCOMER31")
     assert _hits(index_dir, "TESTOVA3")[0] == "2021/00003"  # its old name, still indexed
 
+    assert run.index_pending
+    assert "[index pending" in runner.invoke(["loads", "list"]).output
     checked = runner.invoke(["index", "check"])
     assert checked.exit_code == 1
     assert "drift found: 5 missing, 0 extra, 5 stale" in checked.output
@@ -68,6 +70,7 @@ def test_kill_during_the_index_update_of_a_load(point, app, runner, sessions, cl
     updated = runner.invoke(["index", "update"])
     assert updated.exit_code == 0, updated.output
     assert "drift repaired: 5 missing, 0 extra, 5 stale" in updated.output
+    assert not load_runs(sessions)[-1].index_pending
     rechecked = runner.invoke(["index", "check"])
     assert rechecked.exit_code == 0, rechecked.output
     assert sorted(_hits(index_dir)) == [f"2021/{n:05d}" for n in range(1, 36)]
