@@ -22,13 +22,19 @@ from notices.web.i18n.locale import DEFAULT_LOCALE, LOCALES, TRANSLATIONS_DIR
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: babel.cfg paths start here
 MAPPING = ROOT / "babel.cfg"
 TEMPLATE = TRANSLATIONS_DIR / "messages.pot"
-KEYWORDS = {**DEFAULT_KEYWORDS, "lazy_gettext": None, "lazy_ngettext": (1, 2),
-            "lazy_pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "lazy_gettext": None,
+    "lazy_ngettext": (1, 2),
+    "lazy_pgettext": ((1, "c"), 2),
+}
 COMMENT_TAGS = ("TRANSLATORS:",)
 SOURCE_DIRS = ("notices",)  # the directory babel.cfg maps (templates live inside it)
 TRANSLATED = tuple(code for code in LOCALES if code != DEFAULT_LOCALE)
-HEADER_COMMENT = ("# Translations template for Public Notices Search.\n"
-                  "# This file is distributed under the same license as the project.")
+HEADER_COMMENT = (
+    "# Translations template for Public Notices Search.\n"
+    "# This file is distributed under the same license as the project."
+)
 PO_OPTIONS = {"width": 100, "include_lineno": False, "sort_by_file": True}
 
 
@@ -50,15 +56,24 @@ def extract() -> Catalog:
     """Every marked message of the Python sources and templates, as babel.cfg maps them."""
     with MAPPING.open(encoding="utf-8") as mapping:
         method_map, options_map = parse_mapping_cfg(mapping)
-    catalog = Catalog(project="Public Notices Search", version="0.1", charset="utf-8",
-                      copyright_holder="Public Notices Search contributors",
-                      header_comment=HEADER_COMMENT)
-    found = extract_from_dir(str(ROOT), method_map, options_map, keywords=KEYWORDS,
-                             comment_tags=COMMENT_TAGS, strip_comment_tags=True,
-                             directory_filter=_source_directory)
+    catalog = Catalog(
+        project="Public Notices Search",
+        version="0.1",
+        charset="utf-8",
+        copyright_holder="Public Notices Search contributors",
+        header_comment=HEADER_COMMENT,
+    )
+    found = extract_from_dir(
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        comment_tags=COMMENT_TAGS,
+        strip_comment_tags=True,
+        directory_filter=_source_directory,
+    )
     for filename, lineno, message, comments, context in found:
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
-                    context=context)
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 
@@ -112,17 +127,22 @@ def compile_catalogs(force: bool = False) -> list[str]:
 
 
 def _keys(catalog: Catalog) -> set:
-    return {message.id if message.context is None else (message.id, message.context)
-            for message in catalog if message.id}
+    return {
+        message.id if message.context is None else (message.id, message.context)
+        for message in catalog
+        if message.id
+    }
 
 
 def template_problems() -> list[str]:
     """Differences between messages.pot and what the sources mark today."""
     committed, current = _keys(read_catalog(TEMPLATE)), _keys(extract())
-    return ([f"messages.pot lacks {key!r} (run scripts/i18n extract)"
-             for key in current - committed]
-            + [f"messages.pot has {key!r} that no source uses (run scripts/i18n extract)"
-               for key in committed - current])
+    return [
+        f"messages.pot lacks {key!r} (run scripts/i18n extract)" for key in current - committed
+    ] + [
+        f"messages.pot has {key!r} that no source uses (run scripts/i18n extract)"
+        for key in committed - current
+    ]
 
 
 def _message_problems(locale: str, message) -> list[str]:
@@ -135,8 +155,9 @@ def _message_problems(locale: str, message) -> list[str]:
     return problems
 
 
-def catalog_problems(locale: str, path: Path | None = None,
-                     template_path: Path = TEMPLATE) -> list[str]:
+def catalog_problems(
+    locale: str, path: Path | None = None, template_path: Path = TEMPLATE
+) -> list[str]:
     """Missing, extra, untranslated and fuzzy messages and format errors of one .po."""
     path = path or po_path(locale)
     if not path.exists():

@@ -17,8 +17,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the application; reads configuration but does no I/O (no database, no index)."""
     # NOTICES_INSTANCE_PATH moves the instance folder (config.py, default database, index and
     # media) out of the default place; tests use it so they never read a developer's instance.
-    app = Flask(__name__, instance_relative_config=True, template_folder="templates",
-                static_folder="static", instance_path=os.environ.get("NOTICES_INSTANCE_PATH"))
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="templates",
+        static_folder="static",
+        instance_path=os.environ.get("NOTICES_INSTANCE_PATH"),
+    )
     config_module.load_layers(app, test_config)
     config_module.validate(app.config)
     engine = make_engine(app.config["DATABASE_URL"])  # lazy: connects on first use

@@ -17,10 +17,12 @@ from notices.indexing import IndexUnavailable
 from notices.progress import progress
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True,
-             add_version_option=False)
-@click.version_option(package_name="public-notices-search", prog_name="notices",
-                      message="%(prog)s %(version)s")
+@click.group(
+    cls=FlaskGroup, create_app=create_app, add_default_commands=True, add_version_option=False
+)
+@click.version_option(
+    package_name="public-notices-search", prog_name="notices", message="%(prog)s %(version)s"
+)
 def main():
     """Staff commands of the public notices search service."""
 
@@ -28,8 +30,11 @@ def main():
 def low_priority_option(command):
     """Staff commands run beside the public site: by default they yield the CPU to it."""
     return click.option(
-        "--low-priority/--normal-priority", default=True, show_default=True,
-        help="run at a lower CPU priority (nice 10) so serving stays responsive")(command)
+        "--low-priority/--normal-priority",
+        default=True,
+        show_default=True,
+        help="run at a lower CPU priority (nice 10) so serving stays responsive",
+    )(command)
 
 
 def _apply_priority(low: bool) -> None:
@@ -51,21 +56,38 @@ def db_upgrade():
 
 @main.command()
 @click.argument("source")
-@click.option("--full/--partial", default=False,
-              help="full: withdraw notices of the covered kinds that the source lacks")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
-              help="load only this kind (repeatable); a full load then covers only these")
+@click.option(
+    "--full/--partial",
+    default=False,
+    help="full: withdraw notices of the covered kinds that the source lacks",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="load only this kind (repeatable); a full load then covers only these",
+)
 @click.option("--dry-run", is_flag=True, help="report what would change, write nothing")
-@click.option("--allow-mass-withdrawal", is_flag=True,
-              help="confirm a full load that withdraws an unusual share of active notices")
+@click.option(
+    "--allow-mass-withdrawal",
+    is_flag=True,
+    help="confirm a full load that withdraws an unusual share of active notices",
+)
 @low_priority_option
 def load(source, full, kinds, dry_run, allow_mass_withdrawal, low_priority):
     """Load notices from a directory, .zip/.tar.gz, JSON Lines file or web service URL."""
     _apply_priority(low_priority)
     with progress("loading") as advance:
-        report = operations.load(current_app, source, full=full, kinds=kinds,
-                                 dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
-                                 progress=advance)
+        report = operations.load(
+            current_app,
+            source,
+            full=full,
+            kinds=kinds,
+            dry_run=dry_run,
+            allow_mass_withdrawal=allow_mass_withdrawal,
+            progress=advance,
+        )
     _print_load_report(report)
     sys.exit(report.exit_code())
 
@@ -74,8 +96,11 @@ def _print_load_report(report) -> None:
     for rejection in report.rejections:
         click.echo(rejection.line(), err=True)
     if report.dry_run:
-        for label, ids in (("would add", report.added), ("would change", report.changed),
-                           ("would withdraw", report.withdrawn)):
+        for label, ids in (
+            ("would add", report.added),
+            ("would change", report.changed),
+            ("would withdraw", report.withdrawn),
+        ):
             for entity_id in ids:
                 click.echo(f"{label} {entity_id}")
     if report.index_repair is not None:
@@ -141,8 +166,9 @@ def index_rebuild(low_priority):
     _apply_priority(low_priority)
     with progress("indexing") as advance:
         info = operations.rebuild_index(current_app, advance)
-    click.echo(f"index generation {info.name}: {info.doc_count} notices, "
-               f"{info.size_bytes / 1e6:.1f} MB")
+    click.echo(
+        f"index generation {info.name}: {info.doc_count} notices, {info.size_bytes / 1e6:.1f} MB"
+    )
 
 
 @index.command("update")
@@ -159,8 +185,7 @@ def index_check():
     with _index_errors():
         drift = operations.check_index(current_app)
     click.echo(_drift_line(drift, "found"))
-    for label, ids in (("missing", drift.missing), ("extra", drift.extra),
-                       ("stale", drift.stale)):
+    for label, ids in (("missing", drift.missing), ("extra", drift.extra), ("stale", drift.stale)):
         for entity_id in sorted(ids)[:50]:
             click.echo(f"  {label} {entity_id}")
     sys.exit(0 if drift.ok else 1)
@@ -179,8 +204,10 @@ def _index_errors():
 def _drift_line(drift, verb: str) -> str:
     if drift.ok:
         return "index matches the database"
-    return (f"drift {verb}: {len(drift.missing)} missing, {len(drift.extra)} extra, "
-            f"{len(drift.stale)} stale")
+    return (
+        f"drift {verb}: {len(drift.missing)} missing, {len(drift.extra)} extra, "
+        f"{len(drift.stale)} stale"
+    )
 
 
 @main.command("demo-load")

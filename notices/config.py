@@ -92,16 +92,22 @@ RULES = {
     "PICTURE_MAX_PIXELS": (_positive_int, "a positive whole number"),
     "PICTURE_MAX_SIDE": (_positive_int, "a positive whole number"),
     "THUMBNAIL_SIDE": (_positive_int, "a positive whole number"),
-    "FETCH_RATE_PER_SECOND": (lambda v: v is None or (_number(v) and v >= 0),
-                              "a number >= 0 (0: unlimited)"),
-    "FETCH_RETRIES": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-                      "a whole number >= 0"),
+    "FETCH_RATE_PER_SECOND": (
+        lambda v: v is None or (_number(v) and v >= 0),
+        "a number >= 0 (0: unlimited)",
+    ),
+    "FETCH_RETRIES": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+        "a whole number >= 0",
+    ),
     "FETCH_TIMEOUT_SECONDS": (lambda v: _number(v) and v > 0, "a number of seconds > 0"),
     "RATELIMIT_STORAGE_URL": (_optional_text, "a storage URL (redis://...) or unset"),
     "RATE_LIMITS": (_rate_limits, 'limits such as "300 per minute;30 per second"'),
     "RATE_LIMITS_ENABLED": (lambda v: isinstance(v, bool), "true or false"),
-    "TRUSTED_PROXIES": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-                        "a whole number >= 0"),
+    "TRUSTED_PROXIES": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+        "a whole number >= 0",
+    ),
 }
 
 

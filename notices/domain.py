@@ -22,10 +22,32 @@ PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
 SEXES = ("M", "F", "U")
 
 EYE_COLOURS = (
-    "BLA", "BLU", "BLUL", "BRO", "BROD", "BROH", "BROL", "GRE", "GRY", "OTHC", "OTHD", "OTHL",
+    "BLA",
+    "BLU",
+    "BLUL",
+    "BRO",
+    "BROD",
+    "BROH",
+    "BROL",
+    "GRE",
+    "GRY",
+    "OTHC",
+    "OTHD",
+    "OTHL",
 )
 HAIR_COLOURS = (
-    "BLA", "BRO", "BROF", "GRY", "GRYG", "HAIB", "HAID", "OTHD", "RED", "REDA", "WHI", "YELB",
+    "BLA",
+    "BRO",
+    "BROF",
+    "GRY",
+    "GRYG",
+    "HAIB",
+    "HAID",
+    "OTHD",
+    "RED",
+    "REDA",
+    "WHI",
+    "YELB",
 )
 
 # Wanted-by codes that are not countries; everything else is an ISO 3166 alpha-2 code.

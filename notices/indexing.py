@@ -49,8 +49,13 @@ def notice_names(notice: Notice) -> list[PersonName]:
 
 def notice_keywords(notice: Notice) -> str:
     """Free text the keyword filter searches: charges, marks, places, UN summary and activity."""
-    parts = [notice.distinguishing_marks, notice.place_of_birth, notice.event_place,
-             notice.summary, notice.main_activity]
+    parts = [
+        notice.distinguishing_marks,
+        notice.place_of_birth,
+        notice.event_place,
+        notice.summary,
+        notice.main_activity,
+    ]
     for warrant in notice.warrants:
         parts += [warrant.charge, warrant.charge_translation]
     return "\n".join(part for part in parts if part)
@@ -78,8 +83,9 @@ def notice_document(notice: Notice, has_picture: bool) -> IndexDocument:
     )
 
 
-def active_documents(session: Session, entity_ids: list[str] | None = None,
-                     batch: int = 2000) -> Iterator[IndexDocument]:
+def active_documents(
+    session: Session, entity_ids: list[str] | None = None, batch: int = 2000
+) -> Iterator[IndexDocument]:
     """Index documents of active notices (all, or the given ids), streamed in batches."""
     pictured = exists().where(Picture.notice_id == Notice.id)
     statement = (
@@ -91,7 +97,7 @@ def active_documents(session: Session, entity_ids: list[str] | None = None,
     )
     if entity_ids is not None:
         for start in range(0, len(entity_ids), batch):
-            chunk = statement.where(Notice.entity_id.in_(entity_ids[start:start + batch]))
+            chunk = statement.where(Notice.entity_id.in_(entity_ids[start : start + batch]))
             for notice, has_picture in session.execute(chunk):
                 yield notice_document(notice, has_picture)
         return
@@ -102,7 +108,8 @@ def active_documents(session: Session, entity_ids: list[str] | None = None,
 def active_tokens(session: Session) -> dict[str, str]:
     """Entity id -> content hash of every active notice: what the index must hold."""
     rows = session.execute(
-        select(Notice.entity_id, Notice.content_hash).where(Notice.status == STATUS_ACTIVE))
+        select(Notice.entity_id, Notice.content_hash).where(Notice.status == STATUS_ACTIVE)
+    )
     return {entity_id: token for entity_id, token in rows}
 
 
@@ -116,8 +123,9 @@ def rebuild(sessions: sessionmaker[Session], home: IndexHome, progress=None) -> 
         return home.rebuild(active_documents(session), expected_ids=expected, progress=progress)
 
 
-def apply_changes(sessions: sessionmaker[Session], home: IndexHome, upserted: list[str],
-                  withdrawn: list[str]) -> None:
+def apply_changes(
+    sessions: sessionmaker[Session], home: IndexHome, upserted: list[str], withdrawn: list[str]
+) -> None:
     """Follow a committed load: index added and changed notices, drop withdrawn ones."""
     with index_errors(home, "updated"):
         if home.current_name() is None:

@@ -42,8 +42,16 @@ def picture_limits(config) -> dict:
     }
 
 
-def load(app, spec: str, *, full: bool, kinds: tuple[str, ...] = (), dry_run: bool = False,
-         allow_mass_withdrawal: bool = False, progress=None) -> LoadReport:
+def load(
+    app,
+    spec: str,
+    *,
+    full: bool,
+    kinds: tuple[str, ...] = (),
+    dry_run: bool = False,
+    allow_mass_withdrawal: bool = False,
+    progress=None,
+) -> LoadReport:
     """Load one source into the database (and, once it committed, into the live index)."""
     config = app.config
     options = LoadOptions(
@@ -82,8 +90,9 @@ def _follow_in_index(app, report: LoadReport) -> None:
     """Bring the live index up to a committed load; until done, its record says pending."""
     sessions = sessions_for(app)
     try:
-        indexing.apply_changes(sessions, index_for(app), report.added + report.changed,
-                               report.withdrawn)
+        indexing.apply_changes(
+            sessions, index_for(app), report.added + report.changed, report.withdrawn
+        )
     except IndexUnavailable as error:
         # The load is saved and stays saved; only the derived index lags behind.
         report.index_failure = str(error)
@@ -190,14 +199,20 @@ def describe_load(run: LoadRun) -> str:
     """One line per load for staff."""
     finished = run.finished_at.isoformat(" ", "seconds") if run.finished_at else "not finished"
     if run.status == STATUS_REFUSED:  # nothing was applied: say what it would have done
-        counts = (f"would add {run.added}, would change {run.changed}, unchanged "
-                  f"{run.unchanged}, would withdraw {run.withdrawn}")
+        counts = (
+            f"would add {run.added}, would change {run.changed}, unchanged "
+            f"{run.unchanged}, would withdraw {run.withdrawn}"
+        )
     else:
-        counts = (f"added {run.added}, changed {run.changed}, unchanged {run.unchanged}, "
-                  f"withdrawn {run.withdrawn}")
-    line = (f"#{run.id} {run.status} {run.mode} {run.source} started "
-            f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: {counts}, "
-            f"rejected {run.rejected}")
+        counts = (
+            f"added {run.added}, changed {run.changed}, unchanged {run.unchanged}, "
+            f"withdrawn {run.withdrawn}"
+        )
+    line = (
+        f"#{run.id} {run.status} {run.mode} {run.source} started "
+        f"{run.started_at.isoformat(' ', 'seconds')}, {finished}: {counts}, "
+        f"rejected {run.rejected}"
+    )
     line += f" ({run.message})" if run.message else ""
     return line + (" [index pending: run `notices index update`]" if run.index_pending else "")
 
@@ -209,10 +224,8 @@ def staff_notices_present(app) -> bool:
 
     from notices.models import STATUS_ACTIVE, Notice
 
-    staff_written = (
-        exists()
-        .where(Notice.status == STATUS_ACTIVE, Notice.last_load_id == LoadRun.id,
-               LoadRun.demo.is_(False))
+    staff_written = exists().where(
+        Notice.status == STATUS_ACTIVE, Notice.last_load_id == LoadRun.id, LoadRun.demo.is_(False)
     )
     with sessions_for(app)() as session:
         return bool(session.scalar(select(staff_written)))

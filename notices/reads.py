@@ -69,9 +69,15 @@ def search_notices(session: Session, home: IndexHome, query: SearchQuery) -> Res
         found = search(home, query)
     rows = result_rows(session.connection(), [hit.entity_id for hit in found.hits])
     results = [(rows[hit.entity_id], hit) for hit in found.hits if hit.entity_id in rows]
-    return ResultsPage(total=found.total, page=found.page, per_page=found.per_page,
-                       pages=found.pages, facets=found.facets, results=results,
-                       today=query.today or date.today())
+    return ResultsPage(
+        total=found.total,
+        page=found.page,
+        per_page=found.per_page,
+        pages=found.pages,
+        facets=found.facets,
+        results=results,
+        today=query.today or date.today(),
+    )
 
 
 def result_rows(connection: Connection, entity_ids: Sequence[str]) -> dict[str, ResultNotice]:
@@ -80,7 +86,7 @@ def result_rows(connection: Connection, entity_ids: Sequence[str]) -> dict[str, 
 
 
 def picture_status(session: Session, digest: str) -> str | None:
-    """"active" if an active notice shows this picture (or thumbnail), "withdrawn" if only
+    """ "active" if an active notice shows this picture (or thumbnail), "withdrawn" if only
     withdrawn ones do, None if no notice has it."""
     query = (
         select(Notice.status)

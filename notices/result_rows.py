@@ -17,10 +17,21 @@ from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
 
 # The fields result lists read; ResultNotice has an attribute of the same name for each.
 RESULT_COLUMNS = (
-    Notice.id, Notice.entity_id, Notice.kind, Notice.status, Notice.family_name,
-    Notice.forename, Notice.family_name_original, Notice.forename_original, Notice.birth_name,
-    Notice.aliases, Notice.also_known_as, Notice.formerly_known_as, Notice.sex,
-    Notice.date_of_birth, Notice.nationalities,
+    Notice.id,
+    Notice.entity_id,
+    Notice.kind,
+    Notice.status,
+    Notice.family_name,
+    Notice.forename,
+    Notice.family_name_original,
+    Notice.forename_original,
+    Notice.birth_name,
+    Notice.aliases,
+    Notice.also_known_as,
+    Notice.formerly_known_as,
+    Notice.sex,
+    Notice.date_of_birth,
+    Notice.nationalities,
 )
 
 
@@ -68,15 +79,17 @@ class ResultNotice:
 
 # Built once: with expanding parameters SQLAlchemy compiles each statement once per process
 # instead of building and hashing a new statement (twenty bound values) on every request.
-NOTICES = (select(*RESULT_COLUMNS)
-           .where(Notice.entity_id.in_(bindparam("ids", expanding=True)),
-                  Notice.status == STATUS_ACTIVE))
+NOTICES = select(*RESULT_COLUMNS).where(
+    Notice.entity_id.in_(bindparam("ids", expanding=True)), Notice.status == STATUS_ACTIVE
+)
 
 
 def _children_of(model, *columns):
-    return (select(model.notice_id, *columns)
-            .where(model.notice_id.in_(bindparam("ids", expanding=True)))
-            .order_by(model.notice_id, model.position))
+    return (
+        select(model.notice_id, *columns)
+        .where(model.notice_id.in_(bindparam("ids", expanding=True)))
+        .order_by(model.notice_id, model.position)
+    )
 
 
 WARRANTS = _children_of(Warrant, Warrant.issuing_country)

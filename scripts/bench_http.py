@@ -30,7 +30,8 @@ def workload_paths(db_path: Path, seed: int = 7, size: int = 400) -> list[str]:
     with sqlite3.connect(db_path) as connection:
         rows = connection.execute(
             "select entity_id, kind, forename, family_name, nationalities from notice "
-            "where status = 'active' and family_name is not null order by id").fetchall()
+            "where status = 'active' and family_name is not null order by id"
+        ).fetchall()
     sample = rng.sample(rows, min(size, len(rows)))
     paths = []
     for entity_id, kind, forename, family, nationalities in sample:
@@ -54,7 +55,7 @@ def _misspell(word: str, rng: random.Random) -> str:
     if len(word) < 4:
         return word
     i = rng.randrange(1, len(word) - 1)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def _quote(text: str) -> str:
@@ -65,7 +66,7 @@ def _quote(text: str) -> str:
 
 def write_wrk_script(paths: list[str], target: Path) -> Path:
     """A Lua script for wrk that walks the path list round-robin, one list per thread."""
-    quoted = ",\n".join('"' + p.replace('\\', '\\\\').replace('"', '\\"') + '"' for p in paths)
+    quoted = ",\n".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in paths)
     target.write_text(
         f"local paths = {{\n{quoted}\n}}\n"
         "local i = 0\n"
@@ -80,15 +81,31 @@ def write_wrk_script(paths: list[str], target: Path) -> Path:
         "summary.errors.timeout, summary.errors.read, latency:percentile(50)/1000, "
         "latency:percentile(99)/1000, latency.max/1000, summary.duration/1e6))\n"
         "end\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return target
 
 
 def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "-w", str(workers), "-k", "gthread", "--threads", "4",
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "notices:create_app()"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            str(BIN / "gunicorn"),
+            "-w",
+            str(workers),
+            "-k",
+            "gthread",
+            "--threads",
+            "4",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "notices:create_app()",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -102,8 +119,21 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
 
 def run_wrk(port: int, script: Path, seconds: int, connections: int = 16) -> dict:
     done = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s",
-         str(script), f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True)
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     match = re.search(r"RESULT (.*)", done.stdout)
     numbers = {k: float(v) for k, v in (pair.split("=") for pair in match.group(1).split())}
     numbers["requests_per_s"] = round(numbers["requests"] / numbers["seconds"], 1)
@@ -111,8 +141,7 @@ def run_wrk(port: int, script: Path, seconds: int, connections: int = 16) -> dic
     return numbers
 
 
-def run_while(port: int, script: Path, staff: list, chunk_seconds: int,
-              min_seconds: int) -> dict:
+def run_while(port: int, script: Path, staff: list, chunk_seconds: int, min_seconds: int) -> dict:
     """Keep the load on in chunks until the staff commands have finished (so the index switch
     and every worker's reopen fall inside the measurement), plus one chunk after."""
     chunks = []
@@ -120,9 +149,18 @@ def run_while(port: int, script: Path, staff: list, chunk_seconds: int,
     while any(p.poll() is None for p in staff) or time.monotonic() - started < min_seconds:
         chunks.append(run_wrk(port, script, chunk_seconds))
     chunks.append(run_wrk(port, script, chunk_seconds))
-    total = {key: sum(c[key] for c in chunks)
-             for key in ("requests", "seconds", "errors", "errors_status", "errors_connect",
-                         "errors_timeout", "errors_read")}
+    total = {
+        key: sum(c[key] for c in chunks)
+        for key in (
+            "requests",
+            "seconds",
+            "errors",
+            "errors_status",
+            "errors_connect",
+            "errors_timeout",
+            "errors_read",
+        )
+    }
     total["requests_per_s"] = round(total["requests"] / total["seconds"], 1)
     total["p50_ms"] = sorted(c["p50_ms"] for c in chunks)[len(chunks) // 2]  # median of chunks
     total["p99_ms"] = max(c["p99_ms"] for c in chunks)  # worst chunk: conservative
@@ -131,8 +169,7 @@ def run_while(port: int, script: Path, staff: list, chunk_seconds: int,
     return total
 
 
-def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path,
-                   seconds: int = 60) -> dict:
+def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path, seconds: int = 60) -> dict:
     """Idle run, then a run with a rebuild and a load in parallel; numbers of both."""
     script = write_wrk_script(workload_paths(db_path), workdir / "workload.lua")
     port = free_port()
@@ -140,17 +177,33 @@ def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path,
     try:
         run_wrk(port, script, 5)  # warm every worker's searcher and caches
         idle = run_wrk(port, script, seconds)
-        staff = [subprocess.Popen([str(BIN / "notices"), "index", "rebuild"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-                 subprocess.Popen([str(BIN / "notices"), "load", str(tree)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+        staff = [
+            subprocess.Popen(
+                [str(BIN / "notices"), "index", "rebuild"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
+            subprocess.Popen(
+                [str(BIN / "notices"), "load", str(tree)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
+        ]
         busy = run_while(port, script, staff, chunk_seconds=15, min_seconds=seconds)
         staff_codes = [process.wait() for process in staff]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    return {"idle": idle, "during_rebuild_and_load": busy, "staff_exit_codes": staff_codes,
-            "workers": 2, "connections": 16, "seconds": seconds}
+    return {
+        "idle": idle,
+        "during_rebuild_and_load": busy,
+        "staff_exit_codes": staff_codes,
+        "workers": 2,
+        "connections": 16,
+        "seconds": seconds,
+    }
 
 
 if __name__ == "__main__":

@@ -25,20 +25,65 @@ from itertools import accumulate
 from search_index import IndexDocument, IndexHome, PersonName, SearchQuery, search
 
 SYLLABLES = (
-    "ka", "ri", "mo", "tan", "el", "va", "sun", "dor", "li", "mi", "na", "ro", "zu", "bek", "ov",
-    "an", "sa", "lim", "ha", "mad", "ter", "gal", "pe", "ne", "dru", "fa", "lo", "wen", "is",
-    "ba", "cor", "vi", "ul", "es",
+    "ka",
+    "ri",
+    "mo",
+    "tan",
+    "el",
+    "va",
+    "sun",
+    "dor",
+    "li",
+    "mi",
+    "na",
+    "ro",
+    "zu",
+    "bek",
+    "ov",
+    "an",
+    "sa",
+    "lim",
+    "ha",
+    "mad",
+    "ter",
+    "gal",
+    "pe",
+    "ne",
+    "dru",
+    "fa",
+    "lo",
+    "wen",
+    "is",
+    "ba",
+    "cor",
+    "vi",
+    "ul",
+    "es",
 )
 _CYRILLIC = dict(zip("abdefghiklmnoprstuvwz", "абдефгхиклмнопрстуввз", strict=True))
 _ARABIC = dict(zip("abdefghiklmnoprstuvwz", "ابديفغهيكلمنوبرستوفوز", strict=True))
 NATIONS = [f"{a}{b}" for a in "ABCDEFGHIJ" for b in "KLMNOPQRST"]  # 100 fictitious codes
 KINDS = ("red", "red", "red", "yellow", "yellow", "un-person", "un-entity")
 CHARGES = (
-    "fraud money laundering", "armed robbery", "trafficking in persons", "homicide",
-    "escroquerie en bande organisée", "blanqueo de capitales", "мошенничество", "洗钱 诈骗",
+    "fraud money laundering",
+    "armed robbery",
+    "trafficking in persons",
+    "homicide",
+    "escroquerie en bande organisée",
+    "blanqueo de capitales",
+    "мошенничество",
+    "洗钱 诈骗",
 )
-QUERY_TYPES = ("exact", "surname_only", "misspelt", "other_script", "name_filters",
-               "browse_facets", "deep_page", "keywords")
+QUERY_TYPES = (
+    "exact",
+    "surname_only",
+    "misspelt",
+    "other_script",
+    "name_filters",
+    "browse_facets",
+    "deep_page",
+    "keywords",
+)
 PROFILES = ("realistic", "syllables")
 REALISTIC_SHARE = 0.75  # the rest of the realistic profile: rare names made of syllables
 
@@ -152,34 +197,68 @@ def query_mix(documents: list[IndexDocument], per_type: int, seed: int = 11):
         first = doc.names[0]
         mix.append(("exact", SearchQuery(text=f"{first.forename} {first.family}", today=today)))
         mix.append(("surname_only", SearchQuery(text=_family_word(rnd, doc), today=today)))
-        mix.append(("misspelt", SearchQuery(text=_misspell(rnd, _family_word(rnd, doc)),
-                                            today=today)))
+        mix.append(
+            ("misspelt", SearchQuery(text=_misspell(rnd, _family_word(rnd, doc)), today=today))
+        )
         alt = rnd.choice(other).names[1]
         mix.append(("other_script", SearchQuery(text=f"{alt.family} {alt.forename}", today=today)))
-        mix.append(("name_filters", SearchQuery(
-            family_name=first.family, nationalities=(doc.nationalities[0],), sex=doc.sex,
-            age_min=20, age_max=60, today=today)))
-        mix.append(("browse_facets", SearchQuery(
-            kinds=("red",), nationalities=(rnd.choice(NATIONS),), age_min=25, age_max=45,
-            today=today)))
+        mix.append(
+            (
+                "name_filters",
+                SearchQuery(
+                    family_name=first.family,
+                    nationalities=(doc.nationalities[0],),
+                    sex=doc.sex,
+                    age_min=20,
+                    age_max=60,
+                    today=today,
+                ),
+            )
+        )
+        mix.append(
+            (
+                "browse_facets",
+                SearchQuery(
+                    kinds=("red",),
+                    nationalities=(rnd.choice(NATIONS),),
+                    age_min=25,
+                    age_max=45,
+                    today=today,
+                ),
+            )
+        )
         mix.append(("deep_page", SearchQuery(page=rnd.randint(2000, 4000), sex="M", today=today)))
-        mix.append(("keywords", SearchQuery(keywords=rnd.choice(CHARGES).split()[0],
-                                            kinds=("red",), today=today)))
+        mix.append(
+            (
+                "keywords",
+                SearchQuery(keywords=rnd.choice(CHARGES).split()[0], kinds=("red",), today=today),
+            )
+        )
     return mix
 
 
 def _percentiles(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
-    return {"p50_ms": round(pick(0.5) * 1000, 2), "p95_ms": round(pick(0.95) * 1000, 2),
-            "p99_ms": round(pick(0.99) * 1000, 2)}
+    return {
+        "p50_ms": round(pick(0.5) * 1000, 2),
+        "p95_ms": round(pick(0.95) * 1000, 2),
+        "p99_ms": round(pick(0.99) * 1000, 2),
+    }
 
 
 def _naive_rows(documents: list[IndexDocument]) -> list[tuple]:
     """What a brute-force scan reads: (kind, nationalities, sex, published, all names)."""
-    return [(d.kind, frozenset(d.nationalities), d.sex, d.published,
-             " ".join(f"{p.forename or ''} {p.family or ''}" for p in d.names))
-            for d in documents]
+    return [
+        (
+            d.kind,
+            frozenset(d.nationalities),
+            d.sex,
+            d.published,
+            " ".join(f"{p.forename or ''} {p.family or ''}" for p in d.names),
+        )
+        for d in documents
+    ]
 
 
 def _naive(rows: list[tuple], query: SearchQuery) -> list:
@@ -187,7 +266,8 @@ def _naive(rows: list[tuple], query: SearchQuery) -> list:
     from rapidfuzz import fuzz, process
 
     keep = [
-        r for r in rows
+        r
+        for r in rows
         if (not query.kinds or r[0] in query.kinds)
         and (not query.nationalities or r[1].intersection(query.nationalities))
         and (not query.sex or r[2] == query.sex)
@@ -223,15 +303,15 @@ def _baseline(rows: list[tuple], mix: list, latency: dict, per_type: int = 5) ->
         naive = _percentiles(values)
         ours = latency[kind]
         found[kind] = {
-            "p50_ms": naive["p50_ms"], "p95_ms": naive["p95_ms"],
+            "p50_ms": naive["p50_ms"],
+            "p95_ms": naive["p95_ms"],
             "speedup_p50": round(naive["p50_ms"] / max(ours["p50_ms"], 0.01), 1),
             "speedup_p95": round(naive["p95_ms"] / max(ours["p95_ms"], 0.01), 1),
         }
     return found
 
 
-def run_search_bench(count: int, out: dict, per_type: int = 60,
-                     profile: str = "realistic") -> dict:
+def run_search_bench(count: int, out: dict, per_type: int = 60, profile: str = "realistic") -> dict:
     """Build an index of `count` synthetic notices and time the query mix; results into `out`:
     count, profile, rebuild_s, index_mb, columns_file_mb, first_search_s, latency and cpu
     ({type: {p50_ms, p95_ms, p99_ms}}, wall and thread CPU time), median_total, baseline
@@ -243,9 +323,12 @@ def run_search_bench(count: int, out: dict, per_type: int = 60,
         home = IndexHome(root)
         started = time.perf_counter()
         info = home.rebuild(iter(documents), expected_ids=count)
-        out.update(count=count, profile=profile,
-                   rebuild_s=round(time.perf_counter() - started, 1),
-                   index_mb=round(info.size_bytes / 2**20, 1))
+        out.update(
+            count=count,
+            profile=profile,
+            rebuild_s=round(time.perf_counter() - started, 1),
+            index_mb=round(info.size_bytes / 2**20, 1),
+        )
         columns = [f for f in os.scandir(info.path) if f.name.startswith("columns-")]
         out["columns_file_mb"] = round(sum(f.stat().st_size for f in columns) / 2**20, 1)
         # A search process holds no documents: drop them so that they do not slow down its

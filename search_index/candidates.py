@@ -123,9 +123,7 @@ def _weighted_terms(snapshot, reader, keys: names.QueryKeys, with_ngrams: bool):
     return found
 
 
-def accumulate(
-    snapshot, reader, keys: names.QueryKeys, with_ngrams: bool
-) -> dict[int, float]:
+def accumulate(snapshot, reader, keys: names.QueryKeys, with_ngrams: bool) -> dict[int, float]:
     """docnum -> sum over matched key terms of boost * idf."""
     total = max(1, reader.doc_count_all())
     scores: dict[int, float] = {}

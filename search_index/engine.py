@@ -72,8 +72,7 @@ def search(source, query: SearchQuery) -> SearchPage:
         total = mask.bit_count()
         result_mask = mask
         hits = [
-            Hit(rows[row].entity_id)
-            for row in _browse_rows(searcher, mask, sort, start, per_page)
+            Hit(rows[row].entity_id) for row in _browse_rows(searcher, mask, sort, start, per_page)
         ]
     return SearchPage(
         total=total,

@@ -138,8 +138,11 @@ class IndexHome:
         ix = whoosh_index.open_dir(target, readonly=True)
         with ix.reader() as reader:
             # Deleted documents stay in their segment until a merge: they are not "extra".
-            whoosh_ids = {entity_id for number, entity_id in enumerate(indexed_ids(reader))
-                          if not reader.is_deleted(number)}
+            whoosh_ids = {
+                entity_id
+                for number, entity_id in enumerate(indexed_ids(reader))
+                if not reader.is_deleted(number)
+            }
             commit = commit_of(reader, ix)
         columns = Columns.load(columns_path(target, commit))
         column_ids = set(columns.row_of)
@@ -149,7 +152,8 @@ class IndexHome:
         stale = set()
         if tokens is not None:
             stale = {
-                row.entity_id for row in columns.rows
+                row.entity_id
+                for row in columns.rows
                 if row.entity_id in wanted and row.token != tokens[row.entity_id]
             }
         return Drift(

@@ -10,9 +10,7 @@ MAX_QUERY_TERMS = 16  # a query never turns into more lookups than this
 
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: index overlapping character pairs instead.
-CJK = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+"
-)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 _DROP = str.maketrans("", "", "\u0640\u200c\u200d\u00ad")  # tatweel, ZWNJ, ZWJ, soft hyphen
 
 

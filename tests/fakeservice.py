@@ -34,11 +34,13 @@ def notice_document(kind: str, number: int, *, year: int = 2024, **fields) -> di
     """A fictitious detail document; keyword arguments add or override fields."""
     document = {"entity_id": f"{year}/{number:05d}", "name": f"TESTNAME-{number}"}
     if kind != "un-entity":
-        document.update(forename="TESTFORENAME", sex_id="M", date_of_birth="1980/05/17",
-                        nationalities=["FR"])
+        document.update(
+            forename="TESTFORENAME", sex_id="M", date_of_birth="1980/05/17", nationalities=["FR"]
+        )
     if kind == "red":
-        document["arrest_warrants"] = [{"issuing_country_id": "FR", "charge": "Test charge",
-                                        "charge_translation": None}]
+        document["arrest_warrants"] = [
+            {"issuing_country_id": "FR", "charge": "Test charge", "charge_translation": None}
+        ]
     document.update(fields)
     return document
 
@@ -80,14 +82,20 @@ class _QuietServer(ThreadingHTTPServer):
 class _Notice:
     def __init__(self, kind: str, dash: str, raw: bytes, document: dict | None, pictures: dict):
         self.kind, self.dash, self.raw, self.document, self.pictures = (
-            kind, dash, raw, document or {}, pictures)
+            kind,
+            dash,
+            raw,
+            document or {},
+            pictures,
+        )
 
 
 class FakeNoticeService:
     """Serves `root` (layout red/<id>.json, red/<id>/images/<n>.jpg, ...) like the web service."""
 
-    def __init__(self, root: Path, *, cap: int = 160, max_per_page: int = 160,
-                 today: date = date(2025, 6, 1)):
+    def __init__(
+        self, root: Path, *, cap: int = 160, max_per_page: int = 160, today: date = date(2025, 6, 1)
+    ):
         self.root, self.cap, self.max_per_page, self.today = Path(root), cap, max_per_page, today
         self.requests: list[str] = []  # path?query of every request, in arrival order
         self.self_links: dict[str, str] = {}  # entity id -> href put in list items
@@ -192,7 +200,7 @@ class FakeNoticeService:
     def _route(self, path: str):
         if not path.startswith(API + "/"):
             return None
-        parts = path[len(API) + 1:].split("/")
+        parts = path[len(API) + 1 :].split("/")
         for kind, kind_path in KIND_PATHS.items():
             depth = kind_path.count("/") + 1
             if "/".join(parts[:depth]) == kind_path:
@@ -215,13 +223,17 @@ class FakeNoticeService:
         reachable = matches[: self.cap]
         last = max(1, math.ceil(len(reachable) / per_page))
         page = min(max(1, _int(query.get("page"), 1)), last)  # clamp, as the real service does
-        shown = reachable[(page - 1) * per_page: page * per_page]
+        shown = reachable[(page - 1) * per_page : page * per_page]
         filters = {k: v for k, v in query.items() if k not in ("page", "resultPerPage")}
 
         def link(number: int) -> dict:
             params = "&".join(f"{k}={v}" for k, v in filters.items())
-            return {"href": self._url(kind, f"?page={number}&resultPerPage={per_page}"
-                                             + (f"&{params}" if params else ""))}
+            return {
+                "href": self._url(
+                    kind,
+                    f"?page={number}&resultPerPage={per_page}" + (f"&{params}" if params else ""),
+                )
+            }
 
         links = {"self": link(page), "first": link(1), "last": link(last)}
         if page < last:
@@ -248,19 +260,30 @@ class FakeNoticeService:
         entity_id = notice.dash.replace("-", "/")
         detail = self._url(notice.kind, f"/{notice.dash}")
         images = [
-            {"picture_id": picture_id, "_links": {"self": {"href": self.image_links.get(
-                (entity_id, picture_id), f"{detail}/images/{picture_id}")}}}
+            {
+                "picture_id": picture_id,
+                "_links": {
+                    "self": {
+                        "href": self.image_links.get(
+                            (entity_id, picture_id), f"{detail}/images/{picture_id}"
+                        )
+                    }
+                },
+            }
             for picture_id in notice.pictures
         ]
-        return {"_embedded": {"images": images},
-                "_links": {"self": {"href": detail + "/images"}, "notice": {"href": detail}}}
+        return {
+            "_embedded": {"images": images},
+            "_links": {"self": {"href": detail + "/images"}, "notice": {"href": detail}},
+        }
 
     def _matches(self, document: dict, query: dict[str, str]) -> bool:
         for key, field in (("name", "name"), ("forename", "forename")):
             if key in query and not _word_prefix(document.get(field), query[key]):
                 return False
         if "nationality" in query and query["nationality"] not in (
-                document.get("nationalities") or []):
+            document.get("nationalities") or []
+        ):
             return False
         if "sexId" in query and document.get("sex_id") != query["sexId"]:
             return False
@@ -337,5 +360,3 @@ def _partial_date(text) -> PartialDate | None:
         return PartialDate(*known) if known else None
     except ValueError:
         return None
-
-

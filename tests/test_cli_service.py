@@ -15,16 +15,14 @@ from notices.models import STATUS_ACTIVE, Notice
 
 def test_version_is_the_services_own():
     notices = Path(sys.executable).parent / "notices"
-    done = subprocess.run([str(notices), "--version"], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([str(notices), "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == f"notices {version('public-notices-search')}"
     assert "Flask" not in done.stdout
 
 
 def _active(sessions) -> set[str]:
     with sessions() as session:
-        return set(session.scalars(
-            select(Notice.entity_id).where(Notice.status == STATUS_ACTIVE)))
+        return set(session.scalars(select(Notice.entity_id).where(Notice.status == STATUS_ACTIVE)))
 
 
 def test_demo_load_fills_an_empty_database_and_builds_the_index(runner, sessions, tmp_path):

@@ -21,24 +21,63 @@ from notices.ingest.pictures import process_picture
 
 COUNT = 500
 PERSON_KEYS = {
-    "entity_id", "name", "forename", "date_of_birth", "sex_id", "nationalities",
-    "country_of_birth_id", "place_of_birth", "height", "weight", "eyes_colors_id", "hairs_id",
-    "languages_spoken_ids", "distinguishing_marks", "_embedded", "_links",
+    "entity_id",
+    "name",
+    "forename",
+    "date_of_birth",
+    "sex_id",
+    "nationalities",
+    "country_of_birth_id",
+    "place_of_birth",
+    "height",
+    "weight",
+    "eyes_colors_id",
+    "hairs_id",
+    "languages_spoken_ids",
+    "distinguishing_marks",
+    "_embedded",
+    "_links",
 }
 PUBLISHED_KEYS = {
     "red": PERSON_KEYS | {"arrest_warrants"},
-    "yellow": PERSON_KEYS | {
-        "date_of_event", "place", "country", "birth_name", "father_name", "father_forename",
-        "mother_name", "mother_forename", "countries_likely_to_be_visited",
+    "yellow": PERSON_KEYS
+    | {
+        "date_of_event",
+        "place",
+        "country",
+        "birth_name",
+        "father_name",
+        "father_forename",
+        "mother_name",
+        "mother_forename",
+        "countries_likely_to_be_visited",
     },
-    "un-person": PERSON_KEYS | {
-        "name_in_original_script", "forename_in_original_script", "un_reference",
-        "un_reference_date", "un_resolution", "summary", "aliases", "identity_documents",
-        "associates", "adresses",
+    "un-person": PERSON_KEYS
+    | {
+        "name_in_original_script",
+        "forename_in_original_script",
+        "un_reference",
+        "un_reference_date",
+        "un_resolution",
+        "summary",
+        "aliases",
+        "identity_documents",
+        "associates",
+        "adresses",
     },
     "un-entity": {
-        "entity_id", "name", "also_known_as", "formerly_known_as", "main_activity", "legal_form",
-        "un_reference", "un_reference_date", "un_resolution", "summary", "adresses", "_embedded",
+        "entity_id",
+        "name",
+        "also_known_as",
+        "formerly_known_as",
+        "main_activity",
+        "legal_form",
+        "un_reference",
+        "un_reference_date",
+        "un_resolution",
+        "summary",
+        "adresses",
+        "_embedded",
         "_links",
     },
 }
@@ -65,8 +104,10 @@ def extract(tmp_path_factory):
 def documents(extract) -> dict[str, list[dict]]:
     root = extract[0]
     return {
-        kind: [json.loads(p.read_text("utf-8")) for p in sorted((root / KIND_PATHS[kind]).glob(
-            "*.json"))]
+        kind: [
+            json.loads(p.read_text("utf-8"))
+            for p in sorted((root / KIND_PATHS[kind]).glob("*.json"))
+        ]
         for kind in KINDS
     }
 
@@ -156,10 +197,12 @@ def test_name_quirks(documents):
 def test_every_script_is_present(documents):
     scripts = Counter()
     for doc in documents["un-person"]:
-        original = (doc["name_in_original_script"] or "") + (doc["forename_in_original_script"]
-                                                               or "")
-        scripts.update(SCRIPT_NAMES.get(unicodedata.name(c).split()[0]) for c in original
-                       if c.isalpha())
+        original = (doc["name_in_original_script"] or "") + (
+            doc["forename_in_original_script"] or ""
+        )
+        scripts.update(
+            SCRIPT_NAMES.get(unicodedata.name(c).split()[0]) for c in original if c.isalpha()
+        )
         if doc["name_in_original_script"]:
             assert doc["name"].isascii()  # with a Latin transliteration beside it
     assert set(SCRIPT_NAMES.values()) <= set(scripts)
@@ -169,8 +212,11 @@ def test_every_script_is_present(documents):
 
 def test_aliases_respell_names(documents):
     respelled = [
-        alias for doc in documents["un-person"] if doc["name_in_original_script"]
-        for alias in doc["aliases"] or [] if alias["name"] != doc["name"]
+        alias
+        for doc in documents["un-person"]
+        if doc["name_in_original_script"]
+        for alias in doc["aliases"] or []
+        if alias["name"] != doc["name"]
     ]
     assert respelled
 
@@ -236,8 +282,12 @@ def test_yellow_and_un_specifics(documents):
 
 @pytest.mark.parametrize(
     ("text", "turkish", "expected"),
-    [("şirin", True, "ŞİRİN"), ("ılgaz", True, "ILGAZ"), ("weiß", False, "WEISS"),
-     ("đorđe", False, "ĐORĐE")],
+    [
+        ("şirin", True, "ŞİRİN"),
+        ("ılgaz", True, "ILGAZ"),
+        ("weiß", False, "WEISS"),
+        ("đorđe", False, "ĐORĐE"),
+    ],
 )
 def test_names_are_upper_cased_as_published(text, turkish, expected):
     assert upper(text, turkish) == expected
@@ -257,9 +307,11 @@ def test_refuses_a_non_empty_directory(tmp_path):
 
 @pytest.mark.parametrize(
     ("count", "expected"),
-    [(1000, {"red": 750, "yellow": 150, "un-person": 70, "un-entity": 30}),
-     (4, {"red": 1, "yellow": 1, "un-person": 1, "un-entity": 1}),
-     (0, {})],
+    [
+        (1000, {"red": 750, "yellow": 150, "un-person": 70, "un-entity": 30}),
+        (4, {"red": 1, "yellow": 1, "un-person": 1, "un-entity": 1}),
+        (0, {}),
+    ],
 )
 def test_kind_mix(count, expected):
     assert Counter(plan_kinds(count, random.Random(1))) == expected

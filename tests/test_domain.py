@@ -17,8 +17,17 @@ def test_entity_ids_accept_slash_and_dash_forms(given, canonical):
 
 
 @pytest.mark.parametrize(
-    "hostile", ["../../etc/passwd", "2024/1; DROP TABLE notice", "", "2024/", 20241234, None,
-                "2024/" + "9" * 100, "２０２４/１２３"],
+    "hostile",
+    [
+        "../../etc/passwd",
+        "2024/1; DROP TABLE notice",
+        "",
+        "2024/",
+        20241234,
+        None,
+        "2024/" + "9" * 100,
+        "２０２４/１２３",
+    ],
 )
 def test_hostile_entity_ids_are_refused(hostile):
     with pytest.raises(InvalidEntityId):

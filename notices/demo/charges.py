@@ -21,7 +21,7 @@ CRIMES = (
         "fr": "Escroquerie en bande organisée\r\nBlanchiment d'argent",
         "es": "Estafa agravada\r\nBlanqueo de capitales\r\nPertenencia a organización criminal",
         "ru": "Мошенничество в особо крупном размере\r\n"
-              "Легализация денежных средств, приобретённых преступным путём",
+        "Легализация денежных средств, приобретённых преступным путём",
         "ar": "الاحتيال\r\nغسل الأموال\r\nالمشاركة في جماعة إجرامية منظمة",
         "de": "Gewerbsmäßiger Betrug\r\nGeldwäsche",
         "pt": "Estelionato\r\nLavagem de dinheiro\r\nAssociação criminosa",
@@ -29,13 +29,13 @@ CRIMES = (
     {
         "en": "Drug trafficking\r\nConspiracy to import controlled substances",
         "fr": "Trafic de stupéfiants\r\nImportation de stupéfiants en bande organisée\r\n"
-              "Association de malfaiteurs",
+        "Association de malfaiteurs",
         "es": "Delito contra la salud pública (tráfico de drogas)\r\nOrganización criminal",
         "ru": "Незаконный сбыт наркотических средств в особо крупном размере\r\n"
-              "Контрабанда наркотических средств",
+        "Контрабанда наркотических средств",
         "ar": "الاتجار بالمواد المخدرة\r\nتهريب المخدرات عبر الحدود",
         "de": "Unerlaubtes Handeltreiben mit Betäubungsmitteln in nicht geringer Menge\r\n"
-              "Bandenmäßige Einfuhr von Betäubungsmitteln",
+        "Bandenmäßige Einfuhr von Betäubungsmitteln",
         "pt": "Tráfico de drogas\r\nAssociação para o tráfico",
     },
     {
@@ -79,7 +79,7 @@ CRIMES = (
         "fr": "Accès frauduleux à un système de traitement automatisé de données\r\nEscroquerie",
         "es": "Descubrimiento y revelación de secretos\r\nEstafa informática",
         "ru": "Неправомерный доступ к компьютерной информации\r\n"
-              "Мошенничество в сфере компьютерной информации",
+        "Мошенничество в сфере компьютерной информации",
         "ar": "الدخول غير المشروع إلى نظام معلوماتي\r\nالاحتيال الإلكتروني",
         "de": "Ausspähen von Daten\r\nComputerbetrug",
         "pt": "Invasão de dispositivo informático\r\nEstelionato eletrônico",

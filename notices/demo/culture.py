@@ -98,7 +98,9 @@ def make_family(culture: Culture, rng: random.Random) -> tuple[tuple[Segment, ..
 
 
 def make_name(
-    culture: Culture, sex: str, rng: random.Random,
+    culture: Culture,
+    sex: str,
+    rng: random.Random,
     family: tuple[tuple[Segment, ...], ...] | None = None,
 ) -> NameParts:
     """Random fictitious name parts of this culture for a person of this sex."""

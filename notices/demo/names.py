@@ -12,8 +12,23 @@ CULTURES = {culture.key: culture for culture in LATIN_CULTURES + WORLD_CULTURES}
 
 # Share of red and yellow notice persons per culture (relative weights).
 PERSON_WEIGHTS = {
-    "pl": 5, "cs": 3, "tr": 6, "vi": 3, "es": 14, "pt": 7, "de": 5, "nordic": 2, "sh": 5,
-    "fr": 6, "en": 8, "ru": 9, "uk": 5, "bg": 2, "ar": 12, "zh": 5, "el": 3,
+    "pl": 5,
+    "cs": 3,
+    "tr": 6,
+    "vi": 3,
+    "es": 14,
+    "pt": 7,
+    "de": 5,
+    "nordic": 2,
+    "sh": 5,
+    "fr": 6,
+    "en": 8,
+    "ru": 9,
+    "uk": 5,
+    "bg": 2,
+    "ar": 12,
+    "zh": 5,
+    "el": 3,
 }
 # Share of UN-listed persons per script.
 UN_SCRIPT_WEIGHTS = {"arabic": 45, "latin": 25, "cyrillic": 12, "chinese": 10, "greek": 8}

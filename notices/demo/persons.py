@@ -35,8 +35,10 @@ class Person:
 
     @property
     def age(self) -> int:
-        before_birthday = (REFERENCE_DATE.month, REFERENCE_DATE.day) < (self.born.month,
-                                                                        self.born.day)
+        before_birthday = (REFERENCE_DATE.month, REFERENCE_DATE.day) < (
+            self.born.month,
+            self.born.day,
+        )
         return REFERENCE_DATE.year - self.born.year - before_birthday
 
 
@@ -115,8 +117,9 @@ def _description(person: Person, rng: random.Random) -> dict:
         "height": _unknown_or(rng, _height(person, rng)),
         "weight": _unknown_or(rng, _weight(person, rng)),
         "eyes_colors_id": _codes([rng.choice(codes.EYES)] if rng.random() < 0.8 else []),
-        "hairs_id": _codes(rng.sample(codes.HAIRS, rng.choice((1, 1, 1, 2)))
-                           if rng.random() < 0.8 else []),
+        "hairs_id": _codes(
+            rng.sample(codes.HAIRS, rng.choice((1, 1, 1, 2))) if rng.random() < 0.8 else []
+        ),
         "languages_spoken_ids": _codes(languages if rng.random() < 0.85 else []),
         "distinguishing_marks": rng.choice(codes.MARKS) if rng.random() < 0.25 else None,
     }

@@ -17,8 +17,14 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 SIZE = (240, 300)
 QUALITY = 82
 BACKGROUNDS = (
-    (176, 196, 222), (200, 214, 190), (222, 206, 178), (190, 190, 214), (214, 190, 196),
-    (186, 212, 212), (226, 222, 196), (204, 204, 204),
+    (176, 196, 222),
+    (200, 214, 190),
+    (222, 206, 178),
+    (190, 190, 214),
+    (214, 190, 196),
+    (186, 212, 212),
+    (226, 222, 196),
+    (204, 204, 204),
 )
 SHADOW = (40, 40, 48)
 FIGURES = ((96, 104, 116), (120, 120, 128), (84, 92, 100), (136, 132, 124), (108, 116, 108))
@@ -36,8 +42,11 @@ MAX_SHADOW = 90 / 255
 def portrait_jpeg(rng: random.Random, label: str) -> bytes:
     """One synthetic portrait as JPEG bytes; shape and colours vary with rng, the label with it."""
     shape = _shape(rng.randrange(len(HEADS)), rng.choice(HAIR_STYLES)).copy()
-    shape.putpalette(_palette(rng.randrange(len(BACKGROUNDS)), rng.randrange(len(FIGURES)),
-                              rng.randrange(len(HAIR))))
+    shape.putpalette(
+        _palette(
+            rng.randrange(len(BACKGROUNDS)), rng.randrange(len(FIGURES)), rng.randrange(len(HAIR))
+        )
+    )
     x = 8
     for char in label:  # glyphs rendered once and stamped: a font render per picture is slow
         glyph, pad, advance = _glyph(char)
@@ -58,10 +67,12 @@ def _palette(background: int, figure: int, hair: int) -> tuple[int, ...]:
     channels = []
     for channel in range(3):
         bg, shadow, figure_c, hair_c, caption = (colour[channel] for colour in colours)
-        channels.append([
-            round(b * bg + s * shadow + f * figure_c + h * hair_c + c * caption)
-            for b, s, f, h, c in zip(*columns, strict=True)
-        ])
+        channels.append(
+            [
+                round(b * bg + s * shadow + f * figure_c + h * hair_c + c * caption)
+                for b, s, f, h, c in zip(*columns, strict=True)
+            ]
+        )
     return tuple(value for rgb in zip(*channels, strict=True) for value in rgb)
 
 
@@ -77,8 +88,9 @@ def _weights() -> tuple[tuple[float, ...], ...]:
         dark = min(shade, SHADES - 1) / (SHADES - 1) * MAX_SHADOW
         body_cover, hair_cover = body / (LEVELS - 1), hair / (LEVELS - 1)
         keep = (1 - body_cover) * (1 - hair_cover)  # share of the background left visible
-        rows.append((keep * (1 - dark), keep * dark, body_cover * (1 - hair_cover), hair_cover,
-                     0.0))
+        rows.append(
+            (keep * (1 - dark), keep * dark, body_cover * (1 - hair_cover), hair_cover, 0.0)
+        )
     return tuple(zip(*rows, strict=True))
 
 
@@ -130,8 +142,11 @@ def _masks(head: int, hair_style: str) -> tuple[Image.Image, Image.Image]:
     draw = ImageDraw.Draw(body)
     draw.ellipse((left, top, right, bottom), fill=255)
     draw.rectangle((cx - 16 * k, bottom - 12 * k, cx + 16 * k, bottom + 30 * k), fill=255)
-    draw.rounded_rectangle((cx - shoulders * k // 2, bottom + 18 * k, cx + shoulders * k // 2,
-                            bottom + 220 * k), radius=48 * k, fill=255)
+    draw.rounded_rectangle(
+        (cx - shoulders * k // 2, bottom + 18 * k, cx + shoulders * k // 2, bottom + 220 * k),
+        radius=48 * k,
+        fill=255,
+    )
     if hair_style != "none":
         draw = ImageDraw.Draw(hair)
         cap = (left - 3 * k, top - 5 * k, right + 3 * k, top + height * k * 3 // 4)

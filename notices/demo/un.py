@@ -92,8 +92,20 @@ def un_entity_document(rng: random.Random, ids: Ids) -> dict:
     }
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _long_date(day: date) -> str:
@@ -117,8 +129,14 @@ def _listing_date(since: int, entity_id: str, rng: random.Random) -> date:
 def _un_birth_text(person: Person, rng: random.Random) -> str | None:
     """UN lists mark unknown date parts with zeros ("1975/00/00", "0000/00/00")."""
     day = person.born
-    forms = (None, "0000/00/00", f"{day:%Y}/00/00", f"{day:%Y/%m}/00", f"{day:%Y}",
-             f"{day:%Y/%m/%d}")
+    forms = (
+        None,
+        "0000/00/00",
+        f"{day:%Y}/00/00",
+        f"{day:%Y/%m}/00",
+        f"{day:%Y}",
+        f"{day:%Y/%m/%d}",
+    )
     return rng.choices(forms, weights=(7, 6, 30, 5, 4, 48))[0]
 
 
@@ -145,13 +163,15 @@ def _documents(person: Person, rng: random.Random) -> list[dict]:
     documents = []
     for _ in range(rng.choices((0, 1, 2), weights=(40, 45, 15))[0]):
         issued = REFERENCE_DATE - timedelta(rng.randint(400, 8000))
-        documents.append({
-            "type": rng.choice(codes.ID_DOCUMENT_TYPES),
-            "number": f"{rng.choice('ABCEHKNPRT')}{rng.randint(0, 9_999_999):07d}",
-            "country_id": rng.choice(person.culture.countries),
-            "date_of_issue": f"{issued:%Y/%m/%d}" if rng.random() < 0.5 else None,
-            "note": None,
-        })
+        documents.append(
+            {
+                "type": rng.choice(codes.ID_DOCUMENT_TYPES),
+                "number": f"{rng.choice('ABCEHKNPRT')}{rng.randint(0, 9_999_999):07d}",
+                "country_id": rng.choice(person.culture.countries),
+                "date_of_issue": f"{issued:%Y/%m/%d}" if rng.random() < 0.5 else None,
+                "note": None,
+            }
+        )
     return documents
 
 
@@ -177,8 +197,12 @@ def _addresses(countries: tuple[str, ...], culture: Culture, rng: random.Random)
 def _other_names(word: str, trade: str, form: str, rng: random.Random) -> list[str]:
     initials = "".join(part[0] for part in f"{word} {trade}".split())
     candidates = [
-        f"{word} {trade} CO.", f"{initials} {form}", initials, f"{word} {trade}",
-        f"SHARIKAT {word}", f"{word} INTERNATIONAL",
+        f"{word} {trade} CO.",
+        f"{initials} {form}",
+        initials,
+        f"{word} {trade}",
+        f"SHARIKAT {word}",
+        f"{word} INTERNATIONAL",
     ]
     return rng.sample(candidates, rng.randint(0, 3))
 

@@ -36,11 +36,16 @@ class LoadOptions:
     picture_limits: dict = field(default_factory=dict)  # keyword arguments of process_picture
 
 
-def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptions,
-             progress: Callable[[int], None] | None = None) -> LoadReport:
+def run_load(
+    sessions: sessionmaker[Session],
+    source: Source,
+    options: LoadOptions,
+    progress: Callable[[int], None] | None = None,
+) -> LoadReport:
     """Load `source`; on any failure the database keeps exactly the notices it had before."""
-    report = LoadReport(source=source.description, mode=options.mode, dry_run=options.dry_run,
-                        demo=_is_demo(source))
+    report = LoadReport(
+        source=source.description, mode=options.mode, dry_run=options.dry_run, demo=_is_demo(source)
+    )
     try:
         if not options.dry_run:
             report.load_run_id = records.start_load_run(sessions, report)
@@ -84,8 +89,10 @@ def _run_in_transaction(sessions, source, options, report, progress) -> None:
         raise
 
 
-DATABASE_BUSY = ("the database stayed locked by another load (or a schema upgrade); nothing was "
-                 "loaded: run this load again when the other one has finished")
+DATABASE_BUSY = (
+    "the database stayed locked by another load (or a schema upgrade); nothing was "
+    "loaded: run this load again when the other one has finished"
+)
 
 
 def _database_busy(error: OperationalError) -> bool:
@@ -112,10 +119,12 @@ class _Load:
         self.stored_pictures = store.picture_hashes(session)
         self.seen: dict[str, tuple[str, str]] = {}  # entity id -> (content hash, origin)
         self.kinds_seen: set[str] = set()
-        self.pictures = PicturePipeline(options.media_dir, options.picture_limits,
-                                        store=not options.dry_run)
-        self.writer = store.BatchWriter(session, report.load_run_id, self.now,
-                                        resolve=self._resolve_pictures)
+        self.pictures = PicturePipeline(
+            options.media_dir, options.picture_limits, store=not options.dry_run
+        )
+        self.writer = store.BatchWriter(
+            session, report.load_run_id, self.now, resolve=self._resolve_pictures
+        )
 
     def run(self) -> None:
         try:
@@ -127,9 +136,13 @@ class _Load:
             if self.source.complete:
                 self._withdraw_absent()
             else:
-                self.report.rejections.append(Rejection(
-                    self.source.description, "$",
-                    "part of the source could not be read, so this full load withdrew nothing"))
+                self.report.rejections.append(
+                    Rejection(
+                        self.source.description,
+                        "$",
+                        "part of the source could not be read, so this full load withdrew nothing",
+                    )
+                )
 
     def _read_all(self) -> None:
         for item in self.source:
@@ -142,10 +155,18 @@ class _Load:
             )
             if record is not None and item.entity_id_hint not in (None, record.entity_id):
                 # A file named for one notice holding another could replace that one.
-                record, rejections = None, [Rejection(
-                    item.origin, "$.entity_id",
-                    f"the document is notice {record.entity_id}, but its file name or link "
-                    f"names {item.entity_id_hint}", item.entity_id_hint)]
+                record, rejections = (
+                    None,
+                    [
+                        Rejection(
+                            item.origin,
+                            "$.entity_id",
+                            f"the document is notice {record.entity_id}, but its file name or link "
+                            f"names {item.entity_id_hint}",
+                            item.entity_id_hint,
+                        )
+                    ],
+                )
             if record is None:
                 self._reject(rejections, item.entity_id_hint)
             elif not self.options.kinds or record.kind in self.options.kinds:
@@ -167,8 +188,12 @@ class _Load:
             return
         self.seen[record.entity_id] = (content_hash, origin)
         stored = self.state.get(record.entity_id)
-        if (stored and stored.active and stored.content_hash == content_hash
-                and self._media_intact(stored.id)):
+        if (
+            stored
+            and stored.active
+            and stored.content_hash == content_hash
+            and self._media_intact(stored.id)
+        ):
             self.report.unchanged += 1
             return
         if stored and stored.kind != record.kind:
@@ -176,25 +201,33 @@ class _Load:
             # any kind (it is unique across kinds): the stored one moves to the new kind.
             self.report.moved.append((record.entity_id, stored.kind, record.kind))
         pictures = self._pictures(record, stored)
-        self.writer.add(store.PendingWrite(record, content_hash, pictures,
-                                           stored.id if stored else None))
+        self.writer.add(
+            store.PendingWrite(record, content_hash, pictures, stored.id if stored else None)
+        )
         target = self.report.changed if stored and stored.active else self.report.added
         target.append(record.entity_id)
 
     def _duplicate(self, record: NoticeRecord, content_hash: str, origin: str) -> None:
         first_hash, first_origin = self.seen[record.entity_id]
         if first_hash != content_hash:
-            self.report.rejections.append(Rejection(
-                origin, "$.entity_id",
-                f"duplicate of {record.entity_id} from {first_origin} with different content; "
-                "the first one was kept",
-                record.entity_id))
+            self.report.rejections.append(
+                Rejection(
+                    origin,
+                    "$.entity_id",
+                    f"duplicate of {record.entity_id} from {first_origin} with different content; "
+                    "the first one was kept",
+                    record.entity_id,
+                )
+            )
 
     def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, object]]:
         """Picture id -> stored columns, or a future of them for pictures new to us."""
         known = store.existing_pictures(self.session, stored.id) if stored else {}
-        known = {pid: columns for pid, columns in known.items() if self._files_exist(
-            (columns["sha256"], columns["thumb_sha256"]))}
+        known = {
+            pid: columns
+            for pid, columns in known.items()
+            if self._files_exist((columns["sha256"], columns["thumb_sha256"]))
+        }
         pictures = []
         for picture in record.pictures:
             if picture.picture_id in known:
@@ -226,8 +259,9 @@ class _Load:
         write.pictures = resolved
 
     def _picture_rejected(self, entity_id: str, picture, error: Exception) -> None:
-        self.report.rejections.append(Rejection(
-            picture.origin, "$", f"picture {picture.picture_id}: {error}", entity_id))
+        self.report.rejections.append(
+            Rejection(picture.origin, "$", f"picture {picture.picture_id}: {error}", entity_id)
+        )
 
     def _media_intact(self, notice_id: int) -> bool:
         """A picture the media directory lost (a full disk, a restore) must be stored again,
@@ -252,6 +286,7 @@ class _Load:
             raise LoadAborted(
                 f"refused: this full load would withdraw {too_many} (more than "
                 f"{self.options.mass_withdrawal_share:.0%}); nothing was changed. Check the "
-                "source, or confirm with --allow-mass-withdrawal")
+                "source, or confirm with --allow-mass-withdrawal"
+            )
         ids = [self.state[entity_id].id for entity_id in planned.absent]
         store.withdraw(self.session, ids, self.now, self.report.load_run_id)

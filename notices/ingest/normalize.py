@@ -176,7 +176,7 @@ def _kind(
         problems.append(("$", _disagreement(given, declared, linked)))
         return None
     if not found:
-        problems.append(("$", "cannot tell the notice kind: no \"kind\" key and no self link"))
+        problems.append(("$", 'cannot tell the notice kind: no "kind" key and no self link'))
         return None
     return found.pop()
 

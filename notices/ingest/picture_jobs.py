@@ -19,8 +19,13 @@ def process_and_store(raw: bytes, media_dir: str, limits: dict, store: bool) -> 
     under "created" the files it wrote. Raises PictureError, or StorageError."""
     picture = process_picture(raw, **limits)
     created = store_picture(media_dir, picture) if store else []
-    return {"sha256": picture.sha256, "thumb_sha256": picture.thumb_sha256,
-            "width": picture.width, "height": picture.height, "created": created}
+    return {
+        "sha256": picture.sha256,
+        "thumb_sha256": picture.thumb_sha256,
+        "width": picture.width,
+        "height": picture.height,
+        "created": created,
+    }
 
 
 class PicturePipeline:

@@ -24,8 +24,10 @@ def store_picture(media_dir: str | Path, picture: ProcessedPicture) -> list[str]
     """
     created: list[str] = []
     try:
-        for sha256, data in ((picture.sha256, picture.jpeg),
-                             (picture.thumb_sha256, picture.thumbnail)):
+        for sha256, data in (
+            (picture.sha256, picture.jpeg),
+            (picture.thumb_sha256, picture.thumbnail),
+        ):
             path = picture_path(media_dir, sha256)
             if _store_file(path, data):
                 created.append(str(path))

@@ -26,8 +26,17 @@ ALLOWED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 # a bad file (DecompressionBombWarning, malformed MPO, corrupt EXIF), and where warnings are
 # turned into errors (our tests, strict deployments) they arrive as exceptions.
 DECODE_ERRORS = (
-    OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError,
-    struct.error, zlib.error, Image.DecompressionBombError, Warning,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    TypeError,
+    KeyError,
+    struct.error,
+    zlib.error,
+    Image.DecompressionBombError,
+    Warning,
 )
 
 _SRGB = ImageCms.createProfile("sRGB")
@@ -133,14 +142,18 @@ def _webp_size(head: bytes) -> tuple[int, int] | None:
         return None
     chunk = head[12:16]
     if chunk == b"VP8X":
-        return (int.from_bytes(head[24:27], "little") + 1,
-                int.from_bytes(head[27:30], "little") + 1)
+        return (
+            int.from_bytes(head[24:27], "little") + 1,
+            int.from_bytes(head[27:30], "little") + 1,
+        )
     if chunk == b"VP8L" and head[20] == 0x2F:
         bits = int.from_bytes(head[21:25], "little")
         return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
     if chunk == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
-        return (int.from_bytes(head[26:28], "little") & 0x3FFF,
-                int.from_bytes(head[28:30], "little") & 0x3FFF)
+        return (
+            int.from_bytes(head[26:28], "little") & 0x3FFF,
+            int.from_bytes(head[28:30], "little") & 0x3FFF,
+        )
     return None
 
 

@@ -19,8 +19,14 @@ def utcnow() -> datetime:
 def start_load_run(sessions: sessionmaker[Session], report: LoadReport) -> int:
     """A "running" record, committed before the load begins, so every attempt leaves one."""
     with sessions() as session, session.begin():
-        run = LoadRun(source=report.source, mode=report.mode, dry_run=False, demo=report.demo,
-                      status=STATUS_RUNNING, started_at=utcnow())
+        run = LoadRun(
+            source=report.source,
+            mode=report.mode,
+            dry_run=False,
+            demo=report.demo,
+            status=STATUS_RUNNING,
+            started_at=utcnow(),
+        )
         session.add(run)
         session.flush()
         return run.id
@@ -39,10 +45,12 @@ def finish_load_run(session: Session, report: LoadReport) -> None:
         run.unchanged, run.withdrawn = report.unchanged, len(report.withdrawn)
     run.rejected = report.rejected_records
     run.index_pending = report.committed and bool(
-        report.added or report.changed or report.withdrawn)
+        report.added or report.changed or report.withdrawn
+    )
     run.rejections = [
-        LoadRejection(source=r.source, json_path=r.json_path, reason=r.reason,
-                      entity_id=r.entity_id)
+        LoadRejection(
+            source=r.source, json_path=r.json_path, reason=r.reason, entity_id=r.entity_id
+        )
         for r in report.rejections
     ]
 
@@ -70,12 +78,12 @@ def last_pending(session: Session) -> int | None:
     return session.scalar(select(func.max(LoadRun.id)).where(LoadRun.index_pending.is_(True)))
 
 
-def clear_index_pending(sessions: sessionmaker[Session], up_to: int, *,
-                        only: bool = False) -> None:
+def clear_index_pending(sessions: sessionmaker[Session], up_to: int, *, only: bool = False) -> None:
     """The index now reflects the load `up_to` (with `only`), or every load up to it: an id
     read before the index was brought in line with the database, so that a load committing
     meanwhile stays pending."""
     done = LoadRun.id == up_to if only else LoadRun.id <= up_to
     with sessions() as session, session.begin():
-        session.execute(update(LoadRun).where(done, LoadRun.index_pending)
-                        .values(index_pending=False))
+        session.execute(
+            update(LoadRun).where(done, LoadRun.index_pending).values(index_pending=False)
+        )

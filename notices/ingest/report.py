@@ -58,12 +58,16 @@ class LoadReport:
     def summary_line(self) -> str:
         """The one line cron jobs and people read; its format is part of the interface."""
         if self.refused:
-            return (f"nothing was changed: would add {len(self.added)}, would change "
-                    f"{len(self.changed)}, unchanged {self.unchanged}, would withdraw "
-                    f"{len(self.withdrawn)}, rejected {self.rejected_records}")
+            return (
+                f"nothing was changed: would add {len(self.added)}, would change "
+                f"{len(self.changed)}, unchanged {self.unchanged}, would withdraw "
+                f"{len(self.withdrawn)}, rejected {self.rejected_records}"
+            )
         if self.failure is not None:
-            return ("nothing was changed: added 0, changed 0, unchanged 0, withdrawn 0, "
-                    f"rejected {self.rejected_records}")
+            return (
+                "nothing was changed: added 0, changed 0, unchanged 0, withdrawn 0, "
+                f"rejected {self.rejected_records}"
+            )
         return (
             f"added {len(self.added)}, changed {len(self.changed)}, unchanged {self.unchanged}, "
             f"withdrawn {len(self.withdrawn)}, rejected {self.rejected_records}"

@@ -60,12 +60,17 @@ def picture_hashes(session: Session) -> dict[int, list[tuple[str, str]]]:
 def existing_pictures(session: Session, notice_id: int) -> dict[str, dict]:
     """Picture id -> stored picture columns, so unchanged pictures are not processed again."""
     rows = session.execute(
-        select(Picture.picture_id, Picture.sha256, Picture.thumb_sha256, Picture.width,
-               Picture.height).where(Picture.notice_id == notice_id)
+        select(
+            Picture.picture_id, Picture.sha256, Picture.thumb_sha256, Picture.width, Picture.height
+        ).where(Picture.notice_id == notice_id)
     )
     return {
-        r.picture_id: {"sha256": r.sha256, "thumb_sha256": r.thumb_sha256, "width": r.width,
-                       "height": r.height}
+        r.picture_id: {
+            "sha256": r.sha256,
+            "thumb_sha256": r.thumb_sha256,
+            "width": r.width,
+            "height": r.height,
+        }
         for r in rows
     }
 
@@ -83,8 +88,14 @@ class PendingWrite:
 class BatchWriter:
     """Collects pending writes and flushes them in batches with executemany statements."""
 
-    def __init__(self, session: Session, load_run_id: int | None, now: datetime,
-                 batch_size: int = 1000, resolve=None):
+    def __init__(
+        self,
+        session: Session,
+        load_run_id: int | None,
+        now: datetime,
+        batch_size: int = 1000,
+        resolve=None,
+    ):
         self.session = session
         self.resolve = resolve or (lambda write: None)  # finishes a write's pictures
         self.load_run_id = load_run_id
@@ -125,9 +136,11 @@ class BatchWriter:
         # made SQLAlchemy's insertmanyvalues the slowest step of a load.
         self.session.execute(insert(Notice), rows)
         entity_ids = [w.record.entity_id for w in writes]
-        ids = dict(self.session.execute(
-            select(Notice.entity_id, Notice.id).where(Notice.entity_id.in_(entity_ids))
-        ).all())
+        ids = dict(
+            self.session.execute(
+                select(Notice.entity_id, Notice.id).where(Notice.entity_id.in_(entity_ids))
+            ).all()
+        )
         return [ids[entity_id] for entity_id in entity_ids]
 
     def _update_notices(self, writes: list[PendingWrite]) -> list[int]:
@@ -142,8 +155,13 @@ class BatchWriter:
 
     def _write_children(self, written: list[tuple[int, PendingWrite]]) -> None:
         warrants = [
-            {"notice_id": notice_id, "position": pos, "issuing_country": w.issuing_country,
-             "charge": w.charge, "charge_translation": w.charge_translation}
+            {
+                "notice_id": notice_id,
+                "position": pos,
+                "issuing_country": w.issuing_country,
+                "charge": w.charge,
+                "charge_translation": w.charge_translation,
+            }
             for notice_id, write in written
             for pos, w in enumerate(write.record.warrants)
         ]
@@ -158,14 +176,19 @@ class BatchWriter:
             self.session.execute(insert(Picture), pictures)
 
 
-def withdraw(session: Session, notice_ids: list[int], now: datetime,
-             load_run_id: int | None) -> None:
+def withdraw(
+    session: Session, notice_ids: list[int], now: datetime, load_run_id: int | None
+) -> None:
     """Mark notices withdrawn; their rows stay for the record, the public no longer sees them."""
     for start in range(0, len(notice_ids), 1000):
-        chunk = notice_ids[start:start + 1000]
+        chunk = notice_ids[start : start + 1000]
         session.execute(
             update(Notice)
             .where(Notice.id.in_(chunk))
-            .values(status=STATUS_WITHDRAWN, withdrawn_at=now, last_changed=now,
-                    last_load_id=load_run_id)
+            .values(
+                status=STATUS_WITHDRAWN,
+                withdrawn_at=now,
+                last_changed=now,
+                last_load_id=load_run_id,
+            )
         )

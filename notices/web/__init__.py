@@ -20,8 +20,14 @@ def init_app(app: Flask) -> None:
     from notices.web.pages import routes as page_routes
 
     locale.init_app(app)
-    for blueprint in (page_routes.bp, pictures.bp, compat_routes.bp, native_routes.bp,
-                      health.bp, switcher.bp):
+    for blueprint in (
+        page_routes.bp,
+        pictures.bp,
+        compat_routes.bp,
+        native_routes.bp,
+        health.bp,
+        switcher.bp,
+    ):
         app.register_blueprint(blueprint)
     ratelimit.init_app(app)
     errors.init_app(app)

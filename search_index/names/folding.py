@@ -31,8 +31,12 @@ _SPECIAL = {
 _DIAERESIS = "\u0308"
 _RING = "\u030a"
 # German-style umlauts and Scandinavian å also have a spelled-out form: Müller = Mueller.
-_SPELLED_OUT = {("a", _DIAERESIS): "ae", ("o", _DIAERESIS): "oe", ("u", _DIAERESIS): "ue",
-                ("a", _RING): "aa"}
+_SPELLED_OUT = {
+    ("a", _DIAERESIS): "ae",
+    ("o", _DIAERESIS): "oe",
+    ("u", _DIAERESIS): "ue",
+    ("a", _RING): "aa",
+}
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

@@ -46,13 +46,15 @@ def analyse(forename: str | None, family: str | None) -> tuple[tuple, tuple[int,
 def ngrams(token: str) -> list[str]:
     """Character n-grams with boundary markers ("^sm", "smi", ..., "th$")."""
     padded = f"^{token}$"
-    return [padded[i:i + NGRAM_SIZE] for i in range(len(padded) - NGRAM_SIZE + 1)]
+    return [padded[i : i + NGRAM_SIZE] for i in range(len(padded) - NGRAM_SIZE + 1)]
 
 
 def unit_keys(units: Iterable[tuple]) -> dict[str, set[str]]:
     """Keys of every field for a set of units (shared by documents and queries)."""
-    keys: dict[str, set[str]] = {name: set() for name in (
-        "n_token", "n_phonetic", "n_ngram", "n_skeleton", "n_joined", "n_variant")}
+    keys: dict[str, set[str]] = {
+        name: set()
+        for name in ("n_token", "n_phonetic", "n_ngram", "n_skeleton", "n_joined", "n_variant")
+    }
     for unit in units:
         forms, flags = unit[U_FORMS], unit[U_FLAGS]
         if flags & JOINED:

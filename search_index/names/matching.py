@@ -39,16 +39,19 @@ def _candidate_pairs(query_units: tuple, name_units: tuple, cache: dict) -> list
     return pairs
 
 
-def align(query_units: tuple, qflags: tuple, name_units: tuple, nflags: tuple,
-          cache: dict) -> list[Pair]:
+def align(
+    query_units: tuple, qflags: tuple, name_units: tuple, nflags: tuple, cache: dict
+) -> list[Pair]:
     """Best pairs, each part used once: good pairs greedily by score, then every leftover
     query part with the least bad leftover name part (a mismatch, unless it is a particle)."""
-    return choose_pairs(_candidate_pairs(query_units, name_units, cache), query_units, qflags,
-                        name_units, nflags)
+    return choose_pairs(
+        _candidate_pairs(query_units, name_units, cache), query_units, qflags, name_units, nflags
+    )
 
 
-def choose_pairs(candidates: list, query_units: tuple, qflags: tuple, name_units: tuple,
-                 nflags: tuple) -> list[Pair]:
+def choose_pairs(
+    candidates: list, query_units: tuple, qflags: tuple, name_units: tuple, nflags: tuple
+) -> list[Pair]:
     """align() on candidate pairs already listed and sorted as _candidate_pairs does."""
     chosen: list[Pair] = []
     used_q = used_n = 0
@@ -107,8 +110,9 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
             continue  # particles are never required
         score, role = part_score.get(i, (0, ROLE_ANY))
         if qroles[i] == ROLE_ANY:
-            weight *= FAMILY_FACTOR if role == ROLE_FAMILY else 1.0 if i in part_score else \
-                MISSING_FACTOR
+            weight *= (
+                FAMILY_FACTOR if role == ROLE_FAMILY else 1.0 if i in part_score else MISSING_FACTOR
+            )
         total += weight
         weighted += weight * score
         if i in part_score and not qflags[i] & PARTICLE:
@@ -140,4 +144,3 @@ def best_name(query_analysis: tuple, prepared: tuple, cache: dict) -> tuple[int,
         if not found or score > best[0]:
             best, found = (score, pairs), True
     return best
-

@@ -29,8 +29,15 @@ PARTICLES = frozenset(_PARTICLE_WORDS.split())
 # Particles that are also given names: only particles when something precedes them.
 _AMBIGUOUS_PARTICLES = frozenset({"ben", "abu", "van", "de", "la", "mac", "o", "d", "l"})
 # Arabic words that are particles, spelled the way Latin transliterations spell them.
-_ARABIC_WORDS = {"عبد": "abd", "ابو": "abu", "بن": "bin", "ابن": "ibn", "بنت": "bint", "ال": "al",
-                 "الله": "allah"}
+_ARABIC_WORDS = {
+    "عبد": "abd",
+    "ابو": "abu",
+    "بن": "bin",
+    "ابن": "ibn",
+    "بنت": "bint",
+    "ال": "al",
+    "الله": "allah",
+}
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―,;:./\\()\[\]{}\"“”«»_+&|]+")
 _APOSTROPHES = re.compile(r"['’ʼ`´‘]+")
 

@@ -49,8 +49,9 @@ class UnitFeatures:
 def _similar(query: str, choices: list[str], uids: list[int], cutoff: float) -> list[int]:
     if not query or not uids:
         return []
-    found = process.extract(query, choices, scorer=OSA.normalized_similarity,
-                            score_cutoff=cutoff, limit=None)
+    found = process.extract(
+        query, choices, scorer=OSA.normalized_similarity, score_cutoff=cutoff, limit=None
+    )
     return [uids[index] for _, _, index in found]
 
 
@@ -77,8 +78,7 @@ class GoodPairFilter:
             latin = [uid for uid in uids if not abjad[uid]]
             arabic = [uid for uid in uids if abjad[uid]]
         skeletons = features.skeletons
-        found.update(_similar(self.skeleton, [skeletons[u] for u in arabic], arabic,
-                              ABJAD_CUTOFF))
+        found.update(_similar(self.skeleton, [skeletons[u] for u in arabic], arabic, ABJAD_CUTOFF))
         mains = [features.mains[uid] for uid in latin]
         found.update(_similar(self.main, mains, latin, FUZZY_CUTOFF))
         found.update(self._prefixed(mains, latin))
@@ -91,7 +91,9 @@ class GoodPairFilter:
             return [uid for uid, other in zip(uids, mains, strict=True) if other.startswith(main)]
         if len(main) < MIN_PREFIX or not uids:
             return []
-        found = process.extract(main, mains, scorer=Prefix.similarity, score_cutoff=MIN_PREFIX,
-                                limit=None)
-        return [uids[index] for other, length, index in found
-                if length == min(len(main), len(other))]
+        found = process.extract(
+            main, mains, scorer=Prefix.similarity, score_cutoff=MIN_PREFIX, limit=None
+        )
+        return [
+            uids[index] for other, length, index in found if length == min(len(main), len(other))
+        ]

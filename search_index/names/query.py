@@ -31,10 +31,14 @@ def analyse_query(text: str = "", forename: str = "", family: str = "") -> dict:
     lookup = keys["n_token"] | keys["n_joined"]
     keys["n_token"] = keys["n_joined"] = lookup
     terms = {name: tuple(sorted(found)) for name, found in keys.items() if found}
-    fuzzy = tuple(dict.fromkeys(
-        u[U_FORMS][0] for u in units
-        if not u[U_FLAGS] & (JOINED | PARTICLE | ABJAD_SCRIPT) and len(u[U_FORMS][0]) >= MIN_FUZZY
-    ))
+    fuzzy = tuple(
+        dict.fromkeys(
+            u[U_FORMS][0]
+            for u in units
+            if not u[U_FLAGS] & (JOINED | PARTICLE | ABJAD_SCRIPT)
+            and len(u[U_FORMS][0]) >= MIN_FUZZY
+        )
+    )
     analysis = (
         units,
         tuple(part_weight(p) for p in parts),
@@ -51,4 +55,3 @@ def analyse_query(text: str = "", forename: str = "", family: str = "") -> dict:
         "analysis": analysis,
         "displays": tuple(p[0] for p in parts),
     }
-

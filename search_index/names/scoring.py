@@ -57,16 +57,18 @@ class NameScorer:
         if not self.empty and not self.single:
             units, _, qflags, _ = analysis
             plain = sum(1 << i for i, flags in enumerate(qflags) if not flags & PARTICLE)
-            self._filters = [(index, GoodPairFilter(u)) for index, u in enumerate(units)
-                             if u[U_MASK] & plain]
+            self._filters = [
+                (index, GoodPairFilter(u)) for index, u in enumerate(units) if u[U_MASK] & plain
+            ]
         if self.single:
             units, _, qflags, qroles = analysis
             self._query_unit = units[0]
             self._role = qroles[0]
             flags = qflags[0]
             # score_pairs' _ceiling for one part that is evidence (pair >= GOOD_PAIR)
-            self._ceiling = (INITIALS_ONLY if flags & INITIAL else SHORT_ONLY if flags & SHORT
-                             else 100)
+            self._ceiling = (
+                INITIALS_ONLY if flags & INITIAL else SHORT_ONLY if flags & SHORT else 100
+            )
             self._pairs: list = [None] * len(table.units)  # unit id -> (score, joined, mask, role)
             self._filter = GoodPairFilter(self._query_unit)
 
@@ -83,9 +85,12 @@ class NameScorer:
             if not self._bounded:
                 return [self._general(table_rows[row]) for row in rows]
             good = self._good_units(rows)
-            return [self._general(table_rows[row])
-                    if any(not good.isdisjoint(name[0]) for name in table_rows[row]) else 0
-                    for row in rows]
+            return [
+                self._general(table_rows[row])
+                if any(not good.isdisjoint(name[0]) for name in table_rows[row])
+                else 0
+                for row in rows
+            ]
         self._score_units(rows)
         if not self._bounded:
             single = self._single_name
@@ -125,8 +130,7 @@ class NameScorer:
             found = entries.get(uid)
             if found is None:
                 found = entries[uid] = self._entries_of(units[uid])
-            candidates += [(negative, size, qi, ni, reason)
-                           for negative, size, qi, reason in found]
+            candidates += [(negative, size, qi, ni, reason) for negative, size, qi, reason in found]
         candidates.sort()
         query_units, weights, qflags, qroles = self.analysis
         name_units = tuple(units[uid] for uid in uids)
@@ -186,8 +190,12 @@ class NameScorer:
         units, query_unit = self.table.units, self._query_unit
         for uid in scored:
             unit = units[uid]
-            pairs[uid] = (pair_score(query_unit, unit)[0], unit[U_FLAGS] & JOINED, unit[U_MASK],
-                          unit[U_ROLE])
+            pairs[uid] = (
+                pair_score(query_unit, unit)[0],
+                unit[U_FLAGS] & JOINED,
+                unit[U_MASK],
+                unit[U_ROLE],
+            )
 
     def _single_name(self, name) -> int:
         """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
@@ -222,7 +230,10 @@ class NameScorer:
         spare = None
         for index, uid in enumerate(uids):
             pair = self._pairs[uid]
-            if not pair[1] and not nflags[index] & PARTICLE and (
-                    spare is None or pair[0] > spare[0]):
+            if (
+                not pair[1]
+                and not nflags[index] & PARTICLE
+                and (spare is None or pair[0] > spare[0])
+            ):
                 spare = pair
         return spare

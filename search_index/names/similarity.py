@@ -26,8 +26,21 @@ EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
 VARIANT, GENDER, PHONETIC, SKELETON = "variant", "gender", "phonetic", "skeleton"
 FUZZY, INITIAL_MATCH, MISMATCH, MISSING = "fuzzy", "initial", "mismatch", "missing"
 COGNATE_MATCH = "cognate"
-REASON_CODES = (EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ, VARIANT, COGNATE_MATCH, GENDER, PHONETIC,
-                SKELETON, FUZZY, INITIAL_MATCH, MISMATCH, MISSING)
+REASON_CODES = (
+    EXACT,
+    FOLDED,
+    TRANSLIT_EQ,
+    JOINED_EQ,
+    VARIANT,
+    COGNATE_MATCH,
+    GENDER,
+    PHONETIC,
+    SKELETON,
+    FUZZY,
+    INITIAL_MATCH,
+    MISMATCH,
+    MISSING,
+)
 
 SAME_FORM, SAME_TRANSLIT, SAME_VARIANT, COGNATE = 99, 97, 93, 72
 # Same consonants: strong evidence against a vowel-less Arabic-script spelling (unless only two
@@ -99,8 +112,11 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
     points = fuzzy_points(OSA.normalized_similarity(qmain, nmain))
     if points > best:
         best, reason = points, FUZZY
-    if best < PREFIX and min(len(qmain), len(nmain)) >= 4 and (
-            nmain.startswith(qmain) or qmain.startswith(nmain)):
+    if (
+        best < PREFIX
+        and min(len(qmain), len(nmain)) >= 4
+        and (nmain.startswith(qmain) or qmain.startswith(nmain))
+    ):
         best, reason = PREFIX, FUZZY
     if q[U_FLAGS] & INITIAL and nmain.startswith(qmain) and best < QUERY_INITIAL:
         best, reason = QUERY_INITIAL, INITIAL_MATCH

@@ -64,10 +64,12 @@ class NameTable:
 
     def add(self, prepared: tuple) -> None:
         """Append the next row, given its prepare_names() value."""
-        self.rows.append(tuple(
-            self._name(tuple(self._unit_id(unit) for unit in units), tuple(nflags))
-            for units, nflags in prepared or ()
-        ))
+        self.rows.append(
+            tuple(
+                self._name(tuple(self._unit_id(unit) for unit in units), tuple(nflags))
+                for units, nflags in prepared or ()
+            )
+        )
 
     def add_from(self, other: NameTable, row: int, mapping: dict[int, Name]) -> None:
         """Append a row of another table (an update carries most rows over): several times

@@ -19,16 +19,44 @@ _COMPOUND_SURNAME_LIST = (
 _COMPOUND_SURNAMES = frozenset(_COMPOUND_SURNAME_LIST.split())
 # Surnames whose usual reading differs from pypinyin's default reading of the character.
 _SURNAME_READINGS = {
-    "单": "shan", "單": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "朴": "piao", "区": "ou",
-    "區": "ou", "查": "zha", "乐": "yue", "樂": "yue", "盖": "ge", "蓋": "ge", "种": "chong",
-    "覃": "qin", "翟": "zhai", "缪": "miao", "繆": "miao", "尉迟": "yuchi", "长孙": "zhangsun",
-    "長孫": "zhangsun", "万俟": "moqi", "黑": "he", "秘": "bi", "过": "guo", "澹台": "tantai",
+    "单": "shan",
+    "單": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "区": "ou",
+    "區": "ou",
+    "查": "zha",
+    "乐": "yue",
+    "樂": "yue",
+    "盖": "ge",
+    "蓋": "ge",
+    "种": "chong",
+    "覃": "qin",
+    "翟": "zhai",
+    "缪": "miao",
+    "繆": "miao",
+    "尉迟": "yuchi",
+    "长孙": "zhangsun",
+    "長孫": "zhangsun",
+    "万俟": "moqi",
+    "黑": "he",
+    "秘": "bi",
+    "过": "guo",
+    "澹台": "tantai",
 }
 # Greek digraphs that letter-by-letter transliteration gets wrong (ου is "ou", not "oy").
 _GREEK_DIGRAPHS = (
-    (re.compile(r"ου"), "ou"), (re.compile(r"ευ"), "ev"), (re.compile(r"αυ"), "av"),
-    (re.compile(r"γγ"), "ng"), (re.compile(r"γκ"), "g"), (re.compile(r"^μπ"), "b"),
-    (re.compile(r"μπ"), "mb"), (re.compile(r"^ντ"), "d"), (re.compile(r"ντ"), "nd"),
+    (re.compile(r"ου"), "ou"),
+    (re.compile(r"ευ"), "ev"),
+    (re.compile(r"αυ"), "av"),
+    (re.compile(r"γγ"), "ng"),
+    (re.compile(r"γκ"), "g"),
+    (re.compile(r"^μπ"), "b"),
+    (re.compile(r"μπ"), "mb"),
+    (re.compile(r"^ντ"), "d"),
+    (re.compile(r"ντ"), "nd"),
 )
 _ARABIC_NORMAL = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
@@ -90,8 +118,10 @@ def split_east_asian(word: str, script: str, whole_name: bool) -> list[tuple[str
         letters = [c for c in word if c.isalpha()]
         romanized = [anyascii(c).lower() for c in letters]
         if whole_name and len(letters) >= 3:
-            return [(letters[0], romanized[0], True),
-                    ("".join(letters[1:]), "".join(romanized[1:]), False)]
+            return [
+                (letters[0], romanized[0], True),
+                ("".join(letters[1:]), "".join(romanized[1:]), False),
+            ]
         return [(word, "".join(romanized), whole_name)]
     cut = 0
     if whole_name and len(word) >= 2 and word not in _COMPOUND_SURNAMES:

@@ -47,8 +47,9 @@ def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def make_unit(mask: int, display: str, forms: tuple[str, ...], role: int, flags: int,
-              weight: float) -> tuple:
+def make_unit(
+    mask: int, display: str, forms: tuple[str, ...], role: int, flags: int, weight: float
+) -> tuple:
     """One unit with its phonetic keys, skeletons, variant groups and gendered stem."""
     abjad = flags & ABJAD_SCRIPT
     # A vowel-less transliteration (mhmd) has no meaningful sound key of its own.

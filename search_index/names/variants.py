@@ -77,7 +77,7 @@ def abd_key(form: str) -> str:
     match = _ABD.match(form)
     if not match:
         return ""
-    rest = form[match.end():]
+    rest = form[match.end() :]
     if rest.startswith("l"):
         rest = rest[1:]  # the article al/el/ul
     elif len(rest) > 1 and rest[0] == rest[1]:
@@ -126,7 +126,7 @@ def _feminine_of(male: str, female: str) -> bool:
         if not male.endswith(ending):
             continue
         stem = male[: len(male) - len(ending)]
-        if len(stem) >= 4 and female.startswith(stem) and female[len(stem):] in _FEMININE_SUFFIXES:
+        if len(stem) >= 4 and female.startswith(stem) and female[len(stem) :] in _FEMININE_SUFFIXES:
             return True
     return False
 
@@ -142,5 +142,9 @@ def gendered_pair(left: str, right: str) -> bool:
         return True
     stem_left, sex_left = gender_stem(left)
     stem_right, sex_right = gender_stem(right)
-    return (bool(stem_left) and bool(stem_right) and sex_left != sex_right
-            and phonetic_key(stem_left) == phonetic_key(stem_right))
+    return (
+        bool(stem_left)
+        and bool(stem_right)
+        and sex_left != sex_right
+        and phonetic_key(stem_left) == phonetic_key(stem_right)
+    )

@@ -8,8 +8,12 @@ from pathlib import Path
 
 from PIL import Image
 
-KIND_DIRS = {"red": "red", "yellow": "yellow", "un-person": "un/persons",
-             "un-entity": "un/entities"}
+KIND_DIRS = {
+    "red": "red",
+    "yellow": "yellow",
+    "un-person": "un/persons",
+    "un-entity": "un/entities",
+}
 
 
 def red_doc(number: int, **overrides) -> dict:
@@ -31,8 +35,11 @@ def red_doc(number: int, **overrides) -> dict:
         "languages_spoken_ids": ["POL", "GER"],
         "distinguishing_marks": None,
         "arrest_warrants": [
-            {"issuing_country_id": "DE", "charge": "Betrug\r\nUrkundenfälschung",
-             "charge_translation": None}
+            {
+                "issuing_country_id": "DE",
+                "charge": "Betrug\r\nUrkundenfälschung",
+                "charge_translation": None,
+            }
         ],
         "_embedded": {"links": []},
         "_links": {"self": {"href": f"https://example.invalid/notices/v1/red/{dash(entity_id)}"}},
@@ -44,11 +51,19 @@ def red_doc(number: int, **overrides) -> dict:
 def yellow_doc(number: int, **overrides) -> dict:
     entity_id = f"2022/{number:05d}"
     doc = {
-        "entity_id": entity_id, "name": f"TESTSON{number}", "forename": "-",
-        "date_of_birth": "2009/05", "sex_id": "M", "nationalities": None,
-        "date_of_event": "2024/01/15", "place": "LYON", "country": "FR",
-        "father_name": f"TESTSON{number}", "father_forename": "PIERRE",
-        "mother_name": "EXAMPLE", "mother_forename": "ANNE",
+        "entity_id": entity_id,
+        "name": f"TESTSON{number}",
+        "forename": "-",
+        "date_of_birth": "2009/05",
+        "sex_id": "M",
+        "nationalities": None,
+        "date_of_event": "2024/01/15",
+        "place": "LYON",
+        "country": "FR",
+        "father_name": f"TESTSON{number}",
+        "father_forename": "PIERRE",
+        "mother_name": "EXAMPLE",
+        "mother_forename": "ANNE",
         "countries_likely_to_be_visited": ["ES"],
     }
     doc.update(overrides)
@@ -56,16 +71,26 @@ def yellow_doc(number: int, **overrides) -> dict:
 
 
 def un_person_doc(number: int, **overrides) -> dict:
-    doc = {"entity_id": f"2019/{number:05d}", "name": f"EXAMPLEV{number}", "forename": "IVAN",
-           "date_of_birth": "1975/00/00", "un_reference": f"QDi.{number}",
-           "un_resolution": "1267", "aliases": [{"name": "EXAMPLOV", "forename": "IWAN"}]}
+    doc = {
+        "entity_id": f"2019/{number:05d}",
+        "name": f"EXAMPLEV{number}",
+        "forename": "IVAN",
+        "date_of_birth": "1975/00/00",
+        "un_reference": f"QDi.{number}",
+        "un_resolution": "1267",
+        "aliases": [{"name": "EXAMPLOV", "forename": "IWAN"}],
+    }
     doc.update(overrides)
     return doc
 
 
 def un_entity_doc(number: int, **overrides) -> dict:
-    doc = {"entity_id": f"2018/{number:05d}", "name": f"EXAMPLE TRADING COMPANY {number}",
-           "also_known_as": "EXAMPLE TRADERS; EXTRA CO", "un_reference": f"QDe.{number}"}
+    doc = {
+        "entity_id": f"2018/{number:05d}",
+        "name": f"EXAMPLE TRADING COMPANY {number}",
+        "also_known_as": "EXAMPLE TRADERS; EXTRA CO",
+        "un_reference": f"QDe.{number}",
+    }
     doc.update(overrides)
     return doc
 
@@ -80,8 +105,12 @@ def jpeg_bytes(colour=(120, 130, 140), size=(60, 80)) -> bytes:
     return buffer.getvalue()
 
 
-def write_tree(root: Path, docs: dict[str, list[dict]], pictures: dict[str, list[bytes]] = None,
-               raw: dict[str, bytes] = None) -> Path:
+def write_tree(
+    root: Path,
+    docs: dict[str, list[dict]],
+    pictures: dict[str, list[bytes]] = None,
+    raw: dict[str, bytes] = None,
+) -> Path:
     """Write documents per kind (and pictures per entity id, and raw files by path) under root."""
     for kind, kind_docs in docs.items():
         folder = root / KIND_DIRS[kind]

@@ -14,11 +14,13 @@ def _statuses(sessions) -> dict[str, str]:
 
 
 def test_a_kind_almost_missing_is_refused_even_when_the_others_are_complete(
-        runner, sessions, tmp_path):
+    runner, sessions, tmp_path
+):
     reds = [red_doc(n) for n in range(1, 1201)]
     yellows = [yellow_doc(n) for n in range(1, 301)]
-    first = runner.invoke(["load", str(write_tree(tmp_path / "a", {"red": reds,
-                                                                    "yellow": yellows}))])
+    first = runner.invoke(
+        ["load", str(write_tree(tmp_path / "a", {"red": reds, "yellow": yellows}))]
+    )
     assert first.exit_code == 0, first.output
     lacking = write_tree(tmp_path / "b", {"red": reds, "yellow": yellows[:1]})
     refused = runner.invoke(["load", str(lacking), "--full"])
@@ -26,7 +28,8 @@ def test_a_kind_almost_missing_is_refused_even_when_the_others_are_complete(
     assert "299 of 300 active yellow notices" in refused.output
     assert refused.output.strip().splitlines()[-1] == (
         "nothing was changed: would add 0, would change 0, unchanged 1201, would withdraw 299, "
-        "rejected 0")
+        "rejected 0"
+    )
     assert set(_statuses(sessions).values()) == {"active"}
     with sessions() as session:
         run = session.scalars(select(LoadRun).order_by(LoadRun.id.desc())).first()

@@ -17,8 +17,10 @@ class Killed(BaseException):
 @pytest.fixture
 def killed_after_commit(runner, tmp_path, monkeypatch):
     """A load that committed, then died before its index update."""
-    assert runner.invoke(["load", str(write_tree(tmp_path / "a", {"red": [red_doc(1)]}))]
-                         ).exit_code == 0
+    assert (
+        runner.invoke(["load", str(write_tree(tmp_path / "a", {"red": [red_doc(1)]}))]).exit_code
+        == 0
+    )
     assert runner.invoke(["index", "rebuild"]).exit_code == 0
 
     def die(*args, **kwargs):
@@ -35,8 +37,9 @@ def _pending(app) -> bool:
         return operations.index_pending(session)
 
 
-def test_the_next_load_repairs_the_index_first(app, runner, sessions, tmp_path,
-                                              killed_after_commit):
+def test_the_next_load_repairs_the_index_first(
+    app, runner, sessions, tmp_path, killed_after_commit
+):
     assert _pending(app)
     assert load_runs(sessions)[-1].index_pending
     assert "[index pending" in runner.invoke(["loads", "list", "--limit", "1"]).output

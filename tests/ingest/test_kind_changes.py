@@ -30,7 +30,8 @@ def test_a_full_load_moves_a_notice_to_its_new_kind(runner, sessions, tmp_path):
     assert result.exit_code == 0, result.output
     assert "moved 2022/00001 from yellow to red" in result.output
     assert result.output.strip().splitlines()[-1] == (
-        "added 0, changed 1, unchanged 19, withdrawn 0, rejected 0")
+        "added 0, changed 1, unchanged 19, withdrawn 0, rejected 0"
+    )
     assert _active_by_kind(sessions) == {
         "red": {doc["entity_id"] for doc in [*reds, moved]},
         "yellow": {doc["entity_id"] for doc in yellows[1:]},

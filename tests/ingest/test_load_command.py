@@ -37,7 +37,8 @@ def test_load_of_a_tree_stores_every_kind_with_pictures(runner, sessions, tmp_pa
     result = runner.invoke(["load", str(tree)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1] == (
-        "added 8, changed 0, unchanged 0, withdrawn 0, rejected 0")
+        "added 8, changed 0, unchanged 0, withdrawn 0, rejected 0"
+    )
     stored = notices_by_id(sessions)
     assert {n.kind for n in stored.values()} == {"red", "yellow", "un-person", "un-entity"}
     first = stored["2021/00001"]
@@ -94,8 +95,10 @@ def test_bad_records_are_reported_and_valid_ones_kept(runner, sessions, tmp_path
     tree = write_tree(
         tmp_path / "extract",
         {"red": [red_doc(1), red_doc(2, date_of_birth="2023/13/45"), red_doc(3)]},
-        raw={"red/2021-00004.json": b'{"entity_id": "2021/00004", "name": ',
-             "red/2021-00005.json": "{\"name\": \"caf\xe9\"}".encode("latin-1")},
+        raw={
+            "red/2021-00004.json": b'{"entity_id": "2021/00004", "name": ',
+            "red/2021-00005.json": '{"name": "caf\xe9"}'.encode("latin-1"),
+        },
     )
     result = runner.invoke(["load", str(tree)])
     assert result.exit_code == 3, result.output
@@ -112,8 +115,7 @@ def test_a_full_load_keeps_notices_whose_new_record_was_rejected(runner, session
     runner.invoke(["load", str(all_kinds_tree(tmp_path / "first"))])
     docs = [red_doc(n) for n in range(1, 6)]
     docs[2]["height"] = "tall"
-    result = runner.invoke(["load", str(write_tree(tmp_path / "second", {"red": docs})),
-                            "--full"])
+    result = runner.invoke(["load", str(write_tree(tmp_path / "second", {"red": docs})), "--full"])
     assert result.exit_code == 3
     assert "withdrawn 0" in result.output
     assert notices_by_id(sessions)["2021/00003"].status == "active"
@@ -179,8 +181,11 @@ def test_full_load_of_a_broken_archive_withdraws_nothing(runner, sessions, tmp_p
     import tarfile
 
     runner.invoke(["load", str(all_kinds_tree(tmp_path / "first", reds=10))])
-    tree = write_tree(tmp_path / "second", {"red": [red_doc(n) for n in range(1, 11)]},
-                      pictures={"2021/00009": [jpeg_bytes()] * 3})
+    tree = write_tree(
+        tmp_path / "second",
+        {"red": [red_doc(n) for n in range(1, 11)]},
+        pictures={"2021/00009": [jpeg_bytes()] * 3},
+    )
     archive = tmp_path / "extract.tar"
     with tarfile.open(archive, "w") as tar:
         tar.add(tree / "red", arcname="red")

@@ -35,8 +35,7 @@ def _assert_failed_cleanly(result, sessions, before) -> None:
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EIO])
-def test_a_picture_write_error_fails_the_load(code, app, runner, sessions, tmp_path,
-                                              monkeypatch):
+def test_a_picture_write_error_fails_the_load(code, app, runner, sessions, tmp_path, monkeypatch):
     first = write_tree(tmp_path / "a", {"red": [red_doc(1)]}, {"2021/00001": [jpeg_bytes()]})
     assert runner.invoke(["load", str(first)]).exit_code == 0
     before, files_before = dump(sessions), _media_files(app)
@@ -58,8 +57,9 @@ def test_a_picture_write_error_fails_the_load(code, app, runner, sessions, tmp_p
 
 
 def test_a_picture_storage_lost_is_stored_again(app, runner, sessions, tmp_path):
-    tree = write_tree(tmp_path / "a", {"red": [red_doc(1), red_doc(2)]},
-                      {"2021/00001": [jpeg_bytes()]})
+    tree = write_tree(
+        tmp_path / "a", {"red": [red_doc(1), red_doc(2)]}, {"2021/00001": [jpeg_bytes()]}
+    )
     assert runner.invoke(["load", str(tree)]).exit_code == 0
     lost = sorted(_media_files(app))
     for path in lost:
@@ -83,8 +83,12 @@ def tiny_media(app):
     """A 1 MiB tmpfs as the media directory (needs root and mount permission)."""
     media = app.config["MEDIA_DIR"]
     os.makedirs(media, exist_ok=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", media],
-                             capture_output=True, text=True, check=False)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", media],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip() or 'not permitted'}")
     try:
@@ -94,7 +98,8 @@ def tiny_media(app):
 
 
 def test_a_full_media_filesystem_fails_the_load_and_the_next_one_restores(
-        app, runner, sessions, tmp_path, tiny_media):
+    app, runner, sessions, tmp_path, tiny_media
+):
     docs = [red_doc(n) for n in range(1, 9)]
     pictures = {doc["entity_id"]: [_noise_jpeg(n)] for n, doc in enumerate(docs)}
     tree = write_tree(tmp_path / "big", {"red": docs}, pictures)

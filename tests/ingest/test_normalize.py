@@ -48,9 +48,7 @@ EXPECTED = {
         eye_colors=["BRO"],
         hair_colors=["BLA"],
         languages=["FRE", "ENG"],
-        distinguishing_marks=(
-            "Scar on the left forearm\nTattoo of an anchor on the right hand"
-        ),
+        distinguishing_marks=("Scar on the left forearm\nTattoo of an anchor on the right hand"),
         warrants=[
             WarrantRecord("FR", "Escroquerie en bande organisée\nFaux et usage de faux", None),
             WarrantRecord("914", "Crimes against humanity", "Crímenes de lesa humanidad"),
@@ -92,9 +90,7 @@ EXPECTED = {
             "Additional information: none."
         ),
         aliases=["ABU EXAMPLE", "ABDUL SAMPLEDEEN", "SAMPLEDIN"],
-        identity_documents=[
-            {"type": "Passport", "number": "123456789", "issuing_country": "XA"}
-        ],
+        identity_documents=[{"type": "Passport", "number": "123456789", "issuing_country": "XA"}],
         associates=[{"name": "FICTITIOUS NETWORK"}],
         addresses=[
             {"street": "1 Example Street", "city": "Testabad", "country": "XA"},

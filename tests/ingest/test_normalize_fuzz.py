@@ -26,9 +26,14 @@ scalars = st.none() | st.booleans() | st.integers() | st.floats() | text
 codes = st.sampled_from(["FR", "fr", "914", "UNK", "ENG", "BRO", "YELB", "M", "1975/00/00"])
 json_values = st.recursive(
     scalars | codes,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.sampled_from(["name", "forename", "charge", "href", "self"]) | text,
-                      inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["name", "forename", "charge", "href", "self"]) | text,
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=12,
 )
 documents = st.dictionaries(st.sampled_from(KNOWN_KEYS), json_values, max_size=10)
@@ -53,8 +58,15 @@ def test_any_json_yields_a_record_or_rejections(doc, entity_id, kind):
 
 
 TEXT_KEYS = [
-    "name", "forename", "name_in_original_script", "forename_in_original_script",
-    "birth_name", "place_of_birth", "distinguishing_marks", "summary", "un_reference",
+    "name",
+    "forename",
+    "name_in_original_script",
+    "forename_in_original_script",
+    "birth_name",
+    "place_of_birth",
+    "distinguishing_marks",
+    "summary",
+    "un_reference",
 ]
 text_documents = st.fixed_dictionaries(
     {},

@@ -251,8 +251,15 @@ def test_picture_path_is_content_addressed(tmp_path):
 
 @pytest.mark.parametrize(
     "bad",
-    ["../../etc/passwd", "A" * 64, "ab" * 31 + "a", "g" * 64, "0" * 64 + "/x", "0" * 64 + "\n",
-     None],
+    [
+        "../../etc/passwd",
+        "A" * 64,
+        "ab" * 31 + "a",
+        "g" * 64,
+        "0" * 64 + "/x",
+        "0" * 64 + "\n",
+        None,
+    ],
 )
 def test_picture_path_refuses_anything_but_a_hash(tmp_path, bad):
     with pytest.raises(ValueError, match="64 lower-case hex"):

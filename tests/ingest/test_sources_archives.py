@@ -53,8 +53,15 @@ def by_origin(rows):
     return sorted(((inner(row[0]), *row[1:]) for row in rows), key=lambda row: row[0])
 
 
-@pytest.mark.parametrize(("name", "mode"), [("extract.tar.gz", "w:gz"), ("extract.tgz", "w:gz"),
-                                            ("extract.tar", "w"), ("extract.tar.xz", "w:xz")])
+@pytest.mark.parametrize(
+    ("name", "mode"),
+    [
+        ("extract.tar.gz", "w:gz"),
+        ("extract.tgz", "w:gz"),
+        ("extract.tar", "w"),
+        ("extract.tar.xz", "w:xz"),
+    ],
+)
 def test_zip_and_tar_give_the_same_items_as_the_directory(tmp_path, name, mode):
     tree = sample_tree(tmp_path / "tree")
     expected = summary(open_source(str(tree)))
@@ -89,12 +96,15 @@ def test_pictures_can_still_be_read_after_iteration(tmp_path):
         assert pictures == {"1": b"red-2-pic-1", "2": b"red-2-pic-2", "7": b"yellow-pic"}
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("extract.zip", b"PK\x03\x04" + b"\x00garbage" * 100),
-    ("extract.zip", b"this is not an archive at all"),
-    ("extract.tar.gz", b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4),
-    ("extract.tar", b"\x00" * 100 + b"random"),
-])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("extract.zip", b"PK\x03\x04" + b"\x00garbage" * 100),
+        ("extract.zip", b"this is not an archive at all"),
+        ("extract.tar.gz", b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4),
+        ("extract.tar", b"\x00" * 100 + b"random"),
+    ],
+)
 def test_a_corrupt_archive_is_refused_as_a_whole(tmp_path, name, content):
     (tmp_path / name).write_bytes(content)
 
@@ -165,11 +175,16 @@ def test_links_and_devices_in_a_tar_are_rejected(tmp_path):
     with tarfile.open(tmp_path / "x.tgz", "w:gz") as archive:
         add_member(archive, "red/2024-00001.json", secret)
         add_member(archive, "red/2024-00002.json", type=tarfile.SYMTYPE, linkname="/etc/passwd")
-        add_member(archive, "red/2024-00003.json", type=tarfile.LNKTYPE,
-                   linkname="red/2024-00001.json")
+        add_member(
+            archive, "red/2024-00003.json", type=tarfile.LNKTYPE, linkname="red/2024-00001.json"
+        )
         add_member(archive, "red/2024-00004.json", type=tarfile.CHRTYPE, devmajor=1, devminor=3)
-        add_member(archive, "red/2024-00001/images/1.jpg", type=tarfile.SYMTYPE,
-                   linkname="../../../../outside.jpg")
+        add_member(
+            archive,
+            "red/2024-00001/images/1.jpg",
+            type=tarfile.SYMTYPE,
+            linkname="../../../../outside.jpg",
+        )
 
     rows = summary(open_source(str(tmp_path / "x.tgz")))
 
@@ -292,7 +307,7 @@ def test_a_damaged_zip_member_is_one_rejection(tmp_path):
         archive.writestr("red/2024-00002.json", b'{"entity_id": "2024/00002"}')
     data = bytearray(path.read_bytes())
     start = data.find(b"PK\x03\x04") + 30 + len("red/2024-00001.json")
-    data[start + 5: start + 15] = b"\xff" * 10  # scramble the deflate stream
+    data[start + 5 : start + 15] = b"\xff" * 10  # scramble the deflate stream
     path.write_bytes(bytes(data))
 
     damaged, good = open_source(str(path))
@@ -326,7 +341,7 @@ def test_seekable_gzip_reads_any_range_of_a_multi_member_stream():
         start = rng.randrange(len(data))
         length = rng.randrange(1, 50_000)
         stream.seek(start)
-        assert stream.read(length) == data[start:start + length]
+        assert stream.read(length) == data[start : start + length]
     assert stream.seek(len(data) + 10) == len(data)  # a seek past the end stops at the end
     assert stream.read(10) == b""
 

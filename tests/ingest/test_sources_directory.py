@@ -30,11 +30,23 @@ def test_directory_yields_every_kind_in_order_with_pictures(tmp_path):
     source = open_source(str(sample_tree(tmp_path)))
 
     assert summary(source) == [
-        ("red/2024-00002.json", "red", "2024/00002", "2024/00002", None,
-         [("1", b"red-2-pic-1"), ("2", b"red-2-pic-2")]),
+        (
+            "red/2024-00002.json",
+            "red",
+            "2024/00002",
+            "2024/00002",
+            None,
+            [("1", b"red-2-pic-1"), ("2", b"red-2-pic-2")],
+        ),
         ("red/2024-00010.json", "red", "2024/00010", "2024/00010", None, []),
-        ("yellow/2023-00003.json", "yellow", "2023/00003", "2023/00003", None,
-         [("7", b"yellow-pic")]),
+        (
+            "yellow/2023-00003.json",
+            "yellow",
+            "2023/00003",
+            "2023/00003",
+            None,
+            [("7", b"yellow-pic")],
+        ),
         ("un/persons/2019-00004.json", "un-person", "2019/00004", "2019/00004", None, []),
         ("un/entities/2018-00005.json", "un-entity", "2018/00005", "2018/00005", None, []),
     ]
@@ -58,8 +70,9 @@ def test_kinds_present_lists_only_directories_that_exist(tmp_path):
 
 def test_images_list_orders_pictures_and_reports_missing_files(tmp_path):
     write_notice(tmp_path, "red", notice_document("red", 1), {"1": b"one", "2": b"two"})
-    listing = {"_embedded": {"images": [{"picture_id": "2"}, {"picture_id": "1"},
-                                        {"picture_id": "9"}]}}
+    listing = {
+        "_embedded": {"images": [{"picture_id": "2"}, {"picture_id": "1"}, {"picture_id": "9"}]}
+    }
     (tmp_path / "red" / "2024-00001" / "images.json").write_text(json.dumps(listing))
 
     notice, missing = open_source(str(tmp_path))
@@ -139,8 +152,14 @@ def test_symbolic_links_are_never_followed(tmp_path):
     assert summary(items) == [
         ("yellow", None, None, None, "symbolic link not followed", []),
         ("red/2024-00001.json", "red", "2024/00001", "2024/00001", None, [("1", b"inside")]),
-        ("red/2024-00001/images/2.jpg", "red", "2024/00001", None,
-         "symbolic link not followed", []),
+        (
+            "red/2024-00001/images/2.jpg",
+            "red",
+            "2024/00001",
+            None,
+            "symbolic link not followed",
+            [],
+        ),
         ("red/2024-00003.json", "red", "2024/00003", None, "symbolic link not followed", []),
     ]
     assert source.kinds_present() == {"red"}
@@ -152,8 +171,7 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
 
     items = summary(open_source(str(tmp_path)))
 
-    assert items[1] == ("red/2024-00002.json", "red", "2024/00002", None,
-                        "not a regular file", [])
+    assert items[1] == ("red/2024-00002.json", "red", "2024/00002", None, "not a regular file", [])
 
 
 def test_stray_files_that_look_like_notices_are_reported_others_ignored(tmp_path):
@@ -167,11 +185,16 @@ def test_stray_files_that_look_like_notices_are_reported_others_ignored(tmp_path
     items = summary(open_source(str(tmp_path)))
 
     assert items == [
-        ("red/notes.json", "red", None, None,
-         "file name is not a notice id (YYYY-NNNNN.json)", []),
+        ("red/notes.json", "red", None, None, "file name is not a notice id (YYYY-NNNNN.json)", []),
         ("red/2024-00001.json", "red", "2024/00001", "2024/00001", None, [("1", b"one")]),
-        ("red/2024-00001/images/cover.jpg", "red", "2024/00001", None,
-         "picture file name is not a number", []),
+        (
+            "red/2024-00001/images/cover.jpg",
+            "red",
+            "2024/00001",
+            None,
+            "picture file name is not a number",
+            [],
+        ),
     ]
 
 

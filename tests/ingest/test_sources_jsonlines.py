@@ -19,9 +19,13 @@ def lines(*documents) -> bytes:
 
 def rows(source):
     return [
-        (item.origin, item.kind, item.entity_id_hint,
-         item.document["entity_id"] if item.document else None,
-         item.rejection.reason if item.rejection else None)
+        (
+            item.origin,
+            item.kind,
+            item.entity_id_hint,
+            item.document["entity_id"] if item.document else None,
+            item.rejection.reason if item.rejection else None,
+        )
         for item in source
     ]
 
@@ -45,9 +49,14 @@ def test_each_line_is_one_item_and_a_bad_line_is_one_rejection(tmp_path):
 
     assert rows(source) == [
         ("notices.jsonl:1", None, "2024/00001", "2024/00001", None),
-        ("notices.jsonl:4", None, "2024/00002", None,
-         "truncated JSON: ends at line 1 column 51 (Expecting property name enclosed in "
-         "double quotes)"),
+        (
+            "notices.jsonl:4",
+            None,
+            "2024/00002",
+            None,
+            "truncated JSON: ends at line 1 column 51 (Expecting property name enclosed in "
+            "double quotes)",
+        ),
         ("notices.jsonl:5", None, "2024/00003", None, "not valid UTF-8 at byte 37"),
         ("notices.jsonl:6", None, None, None, "top level is an array, expected an object"),
         ("notices.jsonl:7", None, "2024/00004", "2024/00004", None),
@@ -76,8 +85,9 @@ def test_a_gzip_compressed_file_is_read_and_recognised_by_content(tmp_path):
 
 def test_a_truncated_gzip_file_ends_with_a_rejection(tmp_path):
     path = tmp_path / "export.jsonl.gz"
-    documents = [notice_document("red", n, distinguishing_marks=f"mark {n} " * 50)
-                 for n in range(1, 200)]
+    documents = [
+        notice_document("red", n, distinguishing_marks=f"mark {n} " * 50) for n in range(1, 200)
+    ]
     data = gzip.compress(lines(*documents))
     path.write_bytes(data[: len(data) // 2])
 
@@ -112,12 +122,15 @@ def test_a_deeply_nested_line_is_rejected_without_crashing(tmp_path):
     assert item.entity_id_hint == "2024/00001"
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("notices.json", b'{\n  "entity_id": "2024/00001"\n}\n', "a single JSON document"),
-    ("notes.txt", b"hello", "not a directory, zip or tar archive, or JSON Lines"),
-    ("export.jsonl.gz", b"\x1f\x8b\x08\x00broken", "corrupt or unsupported archive"),
-    ("export.dat", b"", "not a directory, zip or tar archive, or JSON Lines"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notices.json", b'{\n  "entity_id": "2024/00001"\n}\n', "a single JSON document"),
+        ("notes.txt", b"hello", "not a directory, zip or tar archive, or JSON Lines"),
+        ("export.jsonl.gz", b"\x1f\x8b\x08\x00broken", "corrupt or unsupported archive"),
+        ("export.dat", b"", "not a directory, zip or tar archive, or JSON Lines"),
+    ],
+)
 def test_files_that_are_no_source_are_refused(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)
 

@@ -33,8 +33,9 @@ def crowded_tree(root):
         elif number <= 394:
             fields.update(nationalities=None, sex_id="F" if number % 2 else "M")
         else:  # reachable only through the initial of the family name
-            fields.update(nationalities=[], date_of_birth=None, name=f"{'ABCXYZ'[number - 395]}"
-                          f"NONAT-{number}")
+            fields.update(
+                nationalities=[], date_of_birth=None, name=f"{'ABCXYZ'[number - 395]}NONAT-{number}"
+            )
         pictures = {"1": f"picture of {number}".encode()} if number % 50 == 0 else None
         write_notice(root, "red", notice_document("red", number, **fields), pictures)
     return root
@@ -84,7 +85,9 @@ def test_a_list_item_without_a_valid_id_is_reported_and_the_source_incomplete(tm
         items = list(source)
 
     assert [item.document["entity_id"] for item in items if item.document] == [
-        "2024/00001", "2024/00002"]
+        "2024/00001",
+        "2024/00002",
+    ]
     assert [(r.json_path, r.reason) for r in (i.rejection for i in items) if r] == [
         ("$._embedded.notices[2].entity_id", "entity id 'bogus' is not of the form YYYY/NNNNN"),
         ("$", "1 of 3 notices could not be reached by any query"),
@@ -100,13 +103,15 @@ def test_the_service_gives_the_same_documents_and_pictures_as_the_directory(tmp_
         source = open_source(service.base_url, fetch=FAST)
         items = list(source)
         served = documents_by_id(items)
-        assert {eid: [(p.picture_id, p.read()) for p in item.pictures]
-                for eid, item in served.items()} == {
-            eid: [(p.picture_id, p.read()) for p in item.pictures]
-            for eid, item in on_disk.items()}
+        assert {
+            eid: [(p.picture_id, p.read()) for p in item.pictures] for eid, item in served.items()
+        } == {
+            eid: [(p.picture_id, p.read()) for p in item.pictures] for eid, item in on_disk.items()
+        }
 
     assert [(item.kind, item.document) for item in served.values()] == [
-        (item.kind, item.document) for item in on_disk.values()]
+        (item.kind, item.document) for item in on_disk.values()
+    ]
     assert items[0].origin == f"{service.base_url}/notices/v1/red/2024-00002"
     assert source.kinds_present() == {"red", "yellow", "un-person", "un-entity"}
 
@@ -119,8 +124,7 @@ def test_transient_failures_are_retried_honouring_retry_after(tmp_path):
         service.fail("/notices/v1/red", [503])
         service.fail("/notices/v1/red/2024-00001", [503, 429], retry_after="2")
         service.fail("/notices/v1/red/2024-00001/images/1", [502, 504])
-        source = WebServiceSource(service.base_url, kinds={"red"}, options=FAST,
-                                  sleep=slept.append)
+        source = WebServiceSource(service.base_url, kinds={"red"}, options=FAST, sleep=slept.append)
         items = list(source)
         picture = items[0].pictures[0].read()
         detail_requests = service.requested("/notices/v1/red/2024-00001")
@@ -149,8 +153,12 @@ def test_a_notice_that_keeps_failing_is_rejected_but_named(tmp_path):
 
 def test_links_and_redirects_to_another_host_are_not_followed(tmp_path):
     elsewhere = tmp_path / "elsewhere"
-    write_notice(elsewhere, "red", notice_document("red", 1, name="SECRET-ELSEWHERE"),
-                 {"1": b"secret picture"})
+    write_notice(
+        elsewhere,
+        "red",
+        notice_document("red", 1, name="SECRET-ELSEWHERE"),
+        {"1": b"secret picture"},
+    )
     tree = tmp_path / "tree"
     write_notice(tree, "red", notice_document("red", 1), {"1": b"own picture"})
     write_notice(tree, "red", notice_document("red", 2))
@@ -194,16 +202,20 @@ def test_a_detail_that_is_another_notice_is_rejected(tmp_path):
         first, second = list(open_source(service.base_url, kinds={"red"}, fetch=FAST))
 
     assert first.rejection.reason == (
-        "the document is notice 2024/00002, the list announced 2024/00001")
+        "the document is notice 2024/00002, the list announced 2024/00001"
+    )
     assert first.entity_id_hint == "2024/00001"
     assert second.document["entity_id"] == "2024/00002"
 
 
-@pytest.mark.parametrize(("spec", "message"), [
-    ("http://127.0.0.1:1", "cannot use the notices service"),
-    ("ftp://127.0.0.1/notices", "only http:// and https://"),
-    ("http://127.0.0.1:1/?page=2", "without query"),
-])
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("http://127.0.0.1:1", "cannot use the notices service"),
+        ("ftp://127.0.0.1/notices", "only http:// and https://"),
+        ("http://127.0.0.1:1/?page=2", "without query"),
+    ],
+)
 def test_an_unusable_service_is_refused_as_a_whole(spec, message):
     options = FetchOptions(rate_per_second=None, retries=1, backoff_base=0.001, timeout=2)
 

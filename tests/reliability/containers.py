@@ -124,16 +124,19 @@ def _patch_zip(dest: Path, name: str, tweak: ZipTweak) -> None:
     """Rewrite header fields of one member in place (both local and central headers)."""
     data = bytearray(dest.read_bytes())
     encoded = name.encode()
-    for signature, flags_at, size_at, name_at in ((b"PK\x03\x04", 6, 22, 30),
-                                                   (b"PK\x01\x02", 8, 24, 46)):
+    for signature, flags_at, size_at, name_at in (
+        (b"PK\x03\x04", 6, 22, 30),
+        (b"PK\x01\x02", 8, 24, 46),
+    ):
         start = 0
         while (start := data.find(signature, start)) != -1:
-            if data[start + name_at:start + name_at + len(encoded)] == encoded:
+            if data[start + name_at : start + name_at + len(encoded)] == encoded:
                 if tweak.encrypted:
                     data[start + flags_at] |= 0x1
                 if tweak.declared_size is not None:
-                    data[start + size_at:start + size_at + 4] = struct.pack(
-                        "<I", tweak.declared_size)
+                    data[start + size_at : start + size_at + 4] = struct.pack(
+                        "<I", tweak.declared_size
+                    )
                 if tweak.corrupt and signature == b"PK\x03\x04":
                     name_len, extra_len = struct.unpack_from("<HH", data, start + 26)
                     body = start + 30 + name_len + extra_len
@@ -173,4 +176,5 @@ def write_jsonl(dest: Path, lines: list[bytes]) -> Path:
 def origin(container: str, path: str) -> str:
     """How a load report names the entry `path` of a container written by `write`."""
     return {"dir": path, "zip": f"extract.zip:{path}", "tar.gz": f"extract.tar.gz:{path}"}[
-        container]
+        container
+    ]

@@ -19,16 +19,28 @@ def png_header(width: int = HUGE, height: int = HUGE) -> bytes:
     """A PNG that declares width×height RGB pixels and holds one tiny compressed row."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\0" * 64)
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", idat)
-            + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", idat)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def jpeg_header(width: int = HUGE, height: int = HUGE) -> bytes:
     """A baseline JPEG frame header of width×height, then scan start and end: no pixel data."""
     sof = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x11\x00\x02\x11\x00\x03\x11\x00"
     sos = b"\x03\x01\x00\x02\x00\x03\x00\x00\x3f\x00"
-    return (b"\xff\xd8" + b"\xff\xc0" + struct.pack(">H", len(sof) + 2) + sof
-            + b"\xff\xda" + struct.pack(">H", len(sos) + 2) + sos + b"\xff\xd9")
+    return (
+        b"\xff\xd8"
+        + b"\xff\xc0"
+        + struct.pack(">H", len(sof) + 2)
+        + sof
+        + b"\xff\xda"
+        + struct.pack(">H", len(sos) + 2)
+        + sos
+        + b"\xff\xd9"
+    )
 
 
 def gif_header(width: int = HUGE, height: int = HUGE) -> bytes:
@@ -62,5 +74,7 @@ def noisy_jpeg(size=(160, 160)) -> bytes:
 
 
 HTML = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
-SVG = (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="40000" '
-       b'height="40000"><script>alert(1)</script></svg>')
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="40000" '
+    b'height="40000"><script>alert(1)</script></svg>'
+)

@@ -13,9 +13,13 @@ from tests.reliability.cases import BASELINE_VALUES, Case, Stored
 def stored(sessions) -> Stored:
     with sessions() as session:
         notices = {n.entity_id: n for n in session.scalars(select(Notice))}
-        counts = dict(session.execute(
-            select(Notice.entity_id, func.count(Picture.id))
-            .join(Picture, Picture.notice_id == Notice.id).group_by(Notice.entity_id)).all())
+        counts = dict(
+            session.execute(
+                select(Notice.entity_id, func.count(Picture.id))
+                .join(Picture, Picture.notice_id == Notice.id)
+                .group_by(Notice.entity_id)
+            ).all()
+        )
     return Stored(notices, counts)
 
 
@@ -58,11 +62,18 @@ def assert_rejected(output: str, origin: str, reason: str) -> None:
     """A rejection line names this origin (file, member or line) and gives this reason."""
     lines = rejection_lines(output)
     assert any(line.startswith(f"rejected {origin}") and reason in line for line in lines), (
-        f"no line for {origin!r} with {reason!r} in:\n" + "\n".join(lines))
+        f"no line for {origin!r} with {reason!r} in:\n" + "\n".join(lines)
+    )
 
 
-def assert_hostile_load(result, sessions, case: Case, origins: list[str], baseline_ids,
-                        baseline_pictures: dict[str, int]) -> None:
+def assert_hostile_load(
+    result,
+    sessions,
+    case: Case,
+    origins: list[str],
+    baseline_ids,
+    baseline_pictures: dict[str, int],
+) -> None:
     """Exit code, rejection lines, summary, database and load record of one hostile load."""
     output = result.output
     assert_clean_output(output)
@@ -73,8 +84,8 @@ def assert_hostile_load(result, sessions, case: Case, origins: list[str], baseli
     assert len(rejection_lines(output)) == case.expected_lines, output
     expected_ids = set(baseline_ids) | set(case.stored)
     assert output.strip().splitlines()[-1] == (
-        f"added {len(expected_ids)}, changed 0, unchanged 0, withdrawn 0, "
-        f"rejected {case.rejected}")
+        f"added {len(expected_ids)}, changed 0, unchanged 0, withdrawn 0, rejected {case.rejected}"
+    )
     after = stored(sessions)
     assert set(after.notices) == expected_ids
     assert {n.status for n in after.notices.values()} == {"active"}

@@ -17,8 +17,9 @@ PYTHON = sys.executable
 def start(args: list[str], env: dict, *, driver: str | None = None) -> subprocess.Popen:
     """`notices ARGS`, or `python -c DRIVER ARGS` (a driver that ends by running the CLI)."""
     command = [str(PYTHON), "-c", driver, *args] if driver else [str(NOTICES), *args]
-    return subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def wait_until(condition: Callable[[], bool], process: subprocess.Popen, what: str) -> None:

@@ -51,12 +51,16 @@ def test_two_loads_at_once(sessions, cli_env, tmp_path):
     assert "Traceback" not in first_err + second_err
     # The second load saw the first one's notices: the 100 they share were changed, not added.
     assert first_out.strip().splitlines()[-1] == (
-        "added 300, changed 0, unchanged 0, withdrawn 0, rejected 0")
+        "added 300, changed 0, unchanged 0, withdrawn 0, rejected 0"
+    )
     assert second_out.strip().splitlines()[-1] == (
-        "added 200, changed 100, unchanged 0, withdrawn 0, rejected 0")
+        "added 200, changed 100, unchanged 0, withdrawn 0, rejected 0"
+    )
     runs = load_runs(sessions)
     assert [(run.status, run.added, run.changed) for run in runs] == [
-        ("succeeded", 300, 0), ("succeeded", 200, 100)]
+        ("succeeded", 300, 0),
+        ("succeeded", 200, 100),
+    ]
     assert runs[0].finished_at <= runs[1].finished_at
     with sessions() as session:
         rows = session.execute(select(Notice.entity_id, Notice.family_name, Notice.last_load_id))
@@ -78,8 +82,11 @@ def test_a_load_kept_out_of_a_locked_database_says_so(app, sessions, tmp_path):
     holder = sqlite3.connect(url.removeprefix("sqlite:///"))
     try:
         holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
-        report = run_load(make_session_factory(impatient), open_source(str(tree)),
-                          LoadOptions(media_dir=tmp_path / "media"))
+        report = run_load(
+            make_session_factory(impatient),
+            open_source(str(tree)),
+            LoadOptions(media_dir=tmp_path / "media"),
+        )
     finally:
         holder.close()
         impatient.dispose()

@@ -31,8 +31,9 @@ def previous_tree(root, cases):
     for case in cases:
         if case.entity:
             number = int(case.entity.split("/")[1])
-            entries.append((f"red/2021-{number:05d}.json",
-                            json.dumps(red_doc(number, name=PREVIOUS)).encode()))
+            entries.append(
+                (f"red/2021-{number:05d}.json", json.dumps(red_doc(number, name=PREVIOUS)).encode())
+            )
     return containers.write_dir(root, entries)
 
 
@@ -47,8 +48,13 @@ def test_all_hostile_cases_in_one_archive(container, runner, sessions, cli_env, 
         entries += case.entries
     source = containers.write(container, entries, tmp_path / "hostile")
 
-    done = subprocess.run([str(NOTICES), "load", str(source), "--full"], env=cli_env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(NOTICES), "load", str(source), "--full"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     output = done.stdout + done.stderr
     assert_clean_output(output)
@@ -64,8 +70,7 @@ def test_all_hostile_cases_in_one_archive(container, runner, sessions, cli_env, 
     kept = {entity_id for case in cases for entity_id in case.stored}
     assert set(after.notices) == set(BASELINE_IDS) | named | kept
     assert {notice.status for notice in after.notices.values()} == {"active"}
-    assert counts["added"] + counts["changed"] + counts["unchanged"] == len(
-        BASELINE_IDS | kept)
+    assert counts["added"] + counts["changed"] + counts["unchanged"] == len(BASELINE_IDS | kept)
     for entity_id in named - kept:  # rejected: the previous version still serves
         assert after.notices[entity_id].family_name == PREVIOUS, entity_id
     for case in cases:

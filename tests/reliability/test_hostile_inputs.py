@@ -46,7 +46,7 @@ LAST_VALID = red_doc(4)  # after the hostile line: reading goes on past it
 
 @pytest.mark.parametrize("case", [c for c in DOCUMENT_CASES if c.jsonl], ids=str)
 def test_hostile_line_in_json_lines(case, runner, sessions, tmp_path):
-    (_, data), = case.entries
+    ((_, data),) = case.entries
     case = dataclasses.replace(case, lines=case.jsonl_lines or case.lines)
     lines = [*JSONL_BASELINE, data, json.dumps(LAST_VALID).encode()]
     source = containers.write_jsonl(tmp_path / "notices.jsonl", lines)

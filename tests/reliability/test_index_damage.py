@@ -65,8 +65,9 @@ def _best_match(root: Path, name: str) -> str:
 
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
-def test_damaged_index_is_reported_and_rebuilt(damage, app, runner, sessions, indexed, tmp_path,
-                                               caplog):
+def test_damaged_index_is_reported_and_rebuilt(
+    damage, app, runner, sessions, indexed, tmp_path, caplog
+):
     DAMAGES[damage](indexed)
 
     with pytest.raises(IndexUnavailable, match="run `notices index rebuild` to repair it"):
@@ -108,8 +109,9 @@ def test_index_commands_on_a_damaged_index_print_a_clear_error(command, runner, 
 def test_a_real_load_tells_the_operator_the_index_lags_behind(indexed, cli_env, tmp_path):
     _garble_current(indexed)
     later = write_tree(tmp_path / "later", {"red": [red_doc(6)]})
-    done = subprocess.run([str(NOTICES), "load", str(later)], env=cli_env, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [str(NOTICES), "load", str(later)], env=cli_env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == EXIT_INDEX_BEHIND, done.stderr
     assert "Traceback" not in done.stderr
     assert "the load was saved, but the search index" in done.stderr

@@ -40,7 +40,9 @@ def test_kill_during_the_index_update_of_a_load(point, app, runner, sessions, cl
 
     child = processes.start(
         [str(marker), point, "load", str(_second_tree(tmp_path / "second"))],
-        cli_env, driver=processes.STOPPING_DRIVER)
+        cli_env,
+        driver=processes.STOPPING_DRIVER,
+    )
     try:
         processes.wait_until(marker.exists, child, f"the index update reached {point!r}")
     finally:

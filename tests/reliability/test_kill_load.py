@@ -42,8 +42,9 @@ class StallingService(FakeNoticeService):
 
 
 def _document(number: int, name: str) -> dict:
-    return notice_document("red", number, name=name,
-                           nationalities=[NATIONALITIES[number % len(NATIONALITIES)]])
+    return notice_document(
+        "red", number, name=name, nationalities=[NATIONALITIES[number % len(NATIONALITIES)]]
+    )
 
 
 def _tree(root: Path, count: int, name: str) -> Path:
@@ -61,8 +62,9 @@ def test_sigkill_midway_through_a_load_changes_nothing(app, runner, sessions, cl
     before = dump(sessions)
     assert len(before["notice"]) == 40 and len(before["picture"]) == 3
 
-    service = StallingService(_tree(tmp_path / "service", NOTICES_IN_SERVICE, "SECONDNAME"),
-                              STALL_AT)
+    service = StallingService(
+        _tree(tmp_path / "service", NOTICES_IN_SERVICE, "SECONDNAME"), STALL_AT
+    )
     with service:
         child = processes.start(["load", service.base_url, "--kind", "red"], cli_env)
         try:
@@ -79,12 +81,12 @@ def test_sigkill_midway_through_a_load_changes_nothing(app, runner, sessions, cl
         checked = runner.invoke(["index", "check"])
         assert (checked.exit_code, checked.output.strip()) == (0, "index matches the database")
 
-
     # The next load (here from the same notices as files: quicker than over HTTP) succeeds.
     again = runner.invoke(["load", str(service.root), "--kind", "red"])
     assert again.exit_code == 0, again.output
     assert again.output.strip().splitlines()[-1] == (
-        f"added {NOTICES_IN_SERVICE - 40}, changed 40, unchanged 0, withdrawn 0, rejected 0")
+        f"added {NOTICES_IN_SERVICE - 40}, changed 40, unchanged 0, withdrawn 0, rejected 0"
+    )
     runs = {run.id: run for run in load_runs(sessions)}
     assert runs[killed.id].status == "interrupted"
     assert runs[killed.id].message == "the process ended before the load committed"

@@ -36,8 +36,7 @@ def partial_dob(year: int, month: int | None = None, day: int | None = None) -> 
         return {"dob_earliest": date(year, 1, 1), "dob_latest": date(year, 12, 31)}
     if day is None:
         following = date(year + (month == 12), month % 12 + 1, 1)
-        return {"dob_earliest": date(year, month, 1),
-                "dob_latest": following - timedelta(days=1)}
+        return {"dob_earliest": date(year, month, 1), "dob_latest": following - timedelta(days=1)}
     return {"dob_earliest": date(year, month, day), "dob_latest": date(year, month, day)}
 
 

@@ -26,10 +26,7 @@ TODAY = date(2024, 6, 15)
 
 @pytest.fixture
 def age_home(home, make_doc, dob):
-    docs = [
-        make_doc(number, **(dob(*birth) if birth else {}))
-        for number, birth in BIRTHS.items()
-    ]
+    docs = [make_doc(number, **(dob(*birth) if birth else {})) for number, birth in BIRTHS.items()]
     home.rebuild(docs)
     return home
 

@@ -49,12 +49,16 @@ def test_sigkill_midway_keeps_the_old_generation(home, make_doc, tmp_path):
     marker = tmp_path / "halfway"
     child = subprocess.Popen(
         [sys.executable, "-c", SLOW_REBUILD, home.root, str(marker)],
-        cwd=REPO, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         _wait_for(marker, child)
         assert sorted(n for n in os.listdir(home.root) if n.startswith("gen-")) == [
-            "gen-1", "gen-2"]
+            "gen-1",
+            "gen-2",
+        ]
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
@@ -70,6 +74,5 @@ def test_sigkill_midway_keeps_the_old_generation(home, make_doc, tmp_path):
     # The lock died with the child; the next rebuild cleans up gen-2 and succeeds.
     info = home.rebuild([make_doc(7)], expected_ids=1)
     assert info.name == "gen-3"
-    assert sorted(n for n in os.listdir(home.root) if n.startswith("gen-")) == [
-        "gen-1", "gen-3"]
+    assert sorted(n for n in os.listdir(home.root) if n.startswith("gen-")) == ["gen-1", "gen-3"]
     assert [hit.entity_id for hit in search(fresh, SearchQuery()).hits] == ["2020/00007"]

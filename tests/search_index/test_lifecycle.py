@@ -199,9 +199,17 @@ def test_check_does_not_count_withdrawn_documents_as_extra(tmp_path):
     from search_index import IndexDocument, IndexHome, PersonName
 
     home = IndexHome(tmp_path / "ix")
-    docs = [IndexDocument(entity_id=f"2020/{n}", kind="red", token=f"t{n}",
-                          names=[PersonName("ANNA", f"EXAMPLE{n}")], sort_name=f"example{n}",
-                          published=datetime(2020, 1, 1)) for n in range(1, 6)]
+    docs = [
+        IndexDocument(
+            entity_id=f"2020/{n}",
+            kind="red",
+            token=f"t{n}",
+            names=[PersonName("ANNA", f"EXAMPLE{n}")],
+            sort_name=f"example{n}",
+            published=datetime(2020, 1, 1),
+        )
+        for n in range(1, 6)
+    ]
     home.rebuild(docs)
     home.update([], ["2020/3"])
     drift = home.check({d.entity_id: d.token for d in docs if d.entity_id != "2020/3"})

@@ -222,11 +222,14 @@ def test_empty_query_or_notice_scores_zero(query):
     assert match_name(query_name_keys("John"), prepare_names([])).score == 0
 
 
-@pytest.mark.parametrize(("query", "forename", "family", "band"), [
-    ("maria", "MARIA", "KRUTOVA", "possible"),  # a forename alone identifies no one
-    ("KRUTOVA", "MARIA", "KRUTOVA", "strong"),  # a family name may
-    ("maria krutova", "MARIA", "KRUTOVA", "strong"),
-])
+@pytest.mark.parametrize(
+    ("query", "forename", "family", "band"),
+    [
+        ("maria", "MARIA", "KRUTOVA", "possible"),  # a forename alone identifies no one
+        ("KRUTOVA", "MARIA", "KRUTOVA", "strong"),  # a family name may
+        ("maria krutova", "MARIA", "KRUTOVA", "strong"),
+    ],
+)
 def test_a_forename_alone_is_never_a_strong_match(query, forename, family, band):
     from search_index.names import PersonName, match_name, prepare_names, query_name_keys
 

@@ -21,11 +21,50 @@ from tests.search_index.name_eval import read_pairs
 FLOOR = 50
 # Fictitious name material: particles, initials, hyphens, apostrophes, gendered forms,
 # curated variants, and other scripts, so that every branch of the aligner is met.
-FORENAMES = ("Mohamed", "Muhammad", "Ali", "Alina", "J.", "Karim", "Farid", "Farida", "Sergei",
-             "Yusuf", "Anna", "Abd al-Rahman", "Li", "Quill", "Maren", "Tomasz", "Ömer", "Jo")
-FAMILIES = ("al-Rashid", "Rashidi", "van der Berg", "Berger", "Ivanova", "Ivanov", "O'Neill",
-            "Nabeksa", "Vawen", "Vawon", "Abu Bakr", "Abubakr", "Müller", "Mueller", "Kowalski",
-            "Kowalska", "Haddad", "de la Cruz", "Smirnov-Petrov", "Ng", "Lorvik", "Zubek")
+FORENAMES = (
+    "Mohamed",
+    "Muhammad",
+    "Ali",
+    "Alina",
+    "J.",
+    "Karim",
+    "Farid",
+    "Farida",
+    "Sergei",
+    "Yusuf",
+    "Anna",
+    "Abd al-Rahman",
+    "Li",
+    "Quill",
+    "Maren",
+    "Tomasz",
+    "Ömer",
+    "Jo",
+)
+FAMILIES = (
+    "al-Rashid",
+    "Rashidi",
+    "van der Berg",
+    "Berger",
+    "Ivanova",
+    "Ivanov",
+    "O'Neill",
+    "Nabeksa",
+    "Vawen",
+    "Vawon",
+    "Abu Bakr",
+    "Abubakr",
+    "Müller",
+    "Mueller",
+    "Kowalski",
+    "Kowalska",
+    "Haddad",
+    "de la Cruz",
+    "Smirnov-Petrov",
+    "Ng",
+    "Lorvik",
+    "Zubek",
+)
 SCRIPTS = (("Сергей", "Иванов"), ("محمد", "الرشيد"), ("小明", "王"), ("Γιώργος", "Παπαδάκης"))
 
 
@@ -33,7 +72,7 @@ def _typo(rnd: random.Random, word: str) -> str:
     if len(word) < 3 or rnd.random() < 0.5:
         return word
     i = rnd.randrange(len(word) - 1)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def _random_names(rnd: random.Random) -> list[PersonName]:
@@ -130,8 +169,14 @@ def eval_units(corpus):
     pairs = read_pairs()
     table = NameTable()
     for p in pairs:
-        table.add(prepare_names([PersonName(p.target[0] or None, p.target[1] or None),
-                                 PersonName(p.target[2] or None, p.target[3] or None)]))
+        table.add(
+            prepare_names(
+                [
+                    PersonName(p.target[0] or None, p.target[1] or None),
+                    PersonName(p.target[2] or None, p.target[3] or None),
+                ]
+            )
+        )
     for prepared in corpus[1]:
         table.add(prepared)
     return pairs, table
@@ -164,8 +209,14 @@ def _notices(count: int) -> list[IndexDocument]:
         else:
             family = "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 3)))
             people = [PersonName(rnd.choice(FORENAMES), family.upper())]
-        docs.append(IndexDocument(entity_id=f"2021/{number:05d}", kind="red", names=people,
-                                  sort_name=people[0].family.lower()))
+        docs.append(
+            IndexDocument(
+                entity_id=f"2021/{number:05d}",
+                kind="red",
+                names=people,
+                sort_name=people[0].family.lower(),
+            )
+        )
     return docs
 
 
@@ -183,8 +234,7 @@ def test_pruned_search_returns_what_exact_scoring_returns(tmp_path, monkeypatch)
     home = IndexHome(tmp_path / "index")
     home.rebuild(docs)
     rnd = random.Random(3)
-    texts = [_typo(rnd, rnd.choice(rnd.choice(docs).names).family.split()[-1])
-             for _ in range(150)]
+    texts = [_typo(rnd, rnd.choice(rnd.choice(docs).names).family.split()[-1]) for _ in range(150)]
     texts += [" ".join(_random_query(rnd).values()) for _ in range(100)]
     queries = [SearchQuery(text=text, per_page=100) for text in texts]
     pruned = _pages(home, queries)
@@ -197,15 +247,26 @@ def test_pruned_search_returns_what_exact_scoring_returns(tmp_path, monkeypatch)
 
 def test_names_carried_over_by_an_update_match_like_after_a_rebuild(tmp_path):
     docs = _notices(400)
-    renamed = IndexDocument(entity_id=docs[5].entity_id, kind="red",
-                            names=[PersonName("Maren", "VAWENDOR")], sort_name="vawendor")
+    renamed = IndexDocument(
+        entity_id=docs[5].entity_id,
+        kind="red",
+        names=[PersonName("Maren", "VAWENDOR")],
+        sort_name="vawendor",
+    )
     updated = IndexHome(tmp_path / "updated")
     updated.rebuild(docs)
     updated.update([renamed], [docs[6].entity_id])
     fresh = IndexHome(tmp_path / "fresh")
-    fresh.rebuild([renamed if d.entity_id == renamed.entity_id else d
-                   for d in docs if d.entity_id != docs[6].entity_id])
-    queries = [SearchQuery(text=text, per_page=100)
-               for text in ("Vawendor", "Maren Vawen", "Vawon", "al-Rashid", "Ivanova")]
+    fresh.rebuild(
+        [
+            renamed if d.entity_id == renamed.entity_id else d
+            for d in docs
+            if d.entity_id != docs[6].entity_id
+        ]
+    )
+    queries = [
+        SearchQuery(text=text, per_page=100)
+        for text in ("Vawendor", "Maren Vawen", "Vawon", "al-Rashid", "Ivanova")
+    ]
     assert _pages(updated, queries) == _pages(fresh, queries)
     assert _pages(updated, queries[:1])[0][1][0][0] == renamed.entity_id

@@ -35,17 +35,34 @@ def test_cognates_link_existing_groups():
 
 @pytest.mark.parametrize(
     ("form", "group"),
-    [("mohamed", "muhammad"), ("osama", "usama"), ("youssef", "yusuf"), ("husayn", "hussein"),
-     ("alexey", "aleksei"), ("evgenii", "yevgeny"), ("iouri", "yuri"), ("dmitry", "dmitri"),
-     ("sergey", "sergei"), ("abdelrahman", "abdulrahman"), ("wong", "wang"), ("wong", "huang")],
+    [
+        ("mohamed", "muhammad"),
+        ("osama", "usama"),
+        ("youssef", "yusuf"),
+        ("husayn", "hussein"),
+        ("alexey", "aleksei"),
+        ("evgenii", "yevgeny"),
+        ("iouri", "yuri"),
+        ("dmitry", "dmitri"),
+        ("sergey", "sergei"),
+        ("abdelrahman", "abdulrahman"),
+        ("wong", "wang"),
+        ("wong", "huang"),
+    ],
 )
 def test_group_membership(form, group):
     assert group in group_ids(form)
 
 
 def test_related_names_stay_in_separate_groups():
-    for left, right in [("muhammad", "mahmud"), ("hassan", "hussein"), ("ali", "alina"),
-                        ("ivan", "ivana"), ("aleksandr", "aleksandra"), ("maria", "mario")]:
+    for left, right in [
+        ("muhammad", "mahmud"),
+        ("hassan", "hussein"),
+        ("ali", "alina"),
+        ("ivan", "ivana"),
+        ("aleksandr", "aleksandra"),
+        ("maria", "mario"),
+    ]:
         assert not set(group_ids(left)) & set(group_ids(right))
 
 
@@ -58,8 +75,9 @@ def _strong_overlap(query_text, forename, family):
     """Do the exact-ish (non n-gram) keys of a query meet those of a notice?"""
     query = query_name_keys(query_text)
     keys = document_name_keys([PersonName(forename=forename, family=family)])
-    return any(set(terms) & set(keys[field]) for field, terms in query.terms.items()
-               if field != "n_ngram")
+    return any(
+        set(terms) & set(keys[field]) for field, terms in query.terms.items() if field != "n_ngram"
+    )
 
 
 @pytest.mark.parametrize(("query", "name"), SAME_PERSON + POSSIBLE)

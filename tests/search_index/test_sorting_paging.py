@@ -40,11 +40,11 @@ def test_last_page_of_a_filtered_browse(browse_home, hit_ids):
     expected = [f"2020/{n:05d}" for n in reversed(range(2600)) if n % 3 and n % 2]
     first = search(browse_home, SearchQuery(kinds=("red",), sex="F", per_page=50))
     assert first.total == len(expected)
-    last = search(browse_home, SearchQuery(kinds=("red",), sex="F", per_page=50,
-                                           page=first.pages))
+    last = search(browse_home, SearchQuery(kinds=("red",), sex="F", per_page=50, page=first.pages))
     assert hit_ids(last) == expected[(first.pages - 1) * 50 :]
-    beyond = search(browse_home, SearchQuery(kinds=("red",), sex="F", per_page=50,
-                                             page=first.pages + 1))
+    beyond = search(
+        browse_home, SearchQuery(kinds=("red",), sex="F", per_page=50, page=first.pages + 1)
+    )
     assert beyond.hits == [] and beyond.total == len(expected)
 
 
@@ -72,14 +72,26 @@ def sort_home(home, make_doc):
 
 def test_browse_ties_on_published_break_by_entity_id(sort_home, hit_ids):
     page = search(sort_home, SearchQuery(sort="newest"))
-    assert hit_ids(page) == ["2020/00005", "2020/00002", "2020/00001",
-                             "2020/00003", "2020/00004", "2020/00006"]
+    assert hit_ids(page) == [
+        "2020/00005",
+        "2020/00002",
+        "2020/00001",
+        "2020/00003",
+        "2020/00004",
+        "2020/00006",
+    ]
 
 
 def test_browse_sorted_by_name(sort_home, hit_ids):
     page = search(sort_home, SearchQuery(sort="name"))
-    assert hit_ids(page) == ["2020/00002", "2020/00005", "2020/00001",
-                             "2020/00003", "2020/00004", "2020/00006"]
+    assert hit_ids(page) == [
+        "2020/00002",
+        "2020/00005",
+        "2020/00001",
+        "2020/00003",
+        "2020/00004",
+        "2020/00006",
+    ]
     second = search(sort_home, SearchQuery(sort="name", per_page=4, page=2))
     assert hit_ids(second) == ["2020/00004", "2020/00006"]
 
@@ -104,12 +116,14 @@ def test_name_results_can_be_sorted_by_newest_or_name(sort_home, hit_ids):
 
 def test_name_results_page_with_exact_total(sort_home, hit_ids):
     full = search(sort_home, SearchQuery(text="Tisa Orvellan"))
-    pages = [search(sort_home, SearchQuery(text="Tisa Orvellan", per_page=3, page=n))
-             for n in (1, 2)]
+    pages = [
+        search(sort_home, SearchQuery(text="Tisa Orvellan", per_page=3, page=n)) for n in (1, 2)
+    ]
     assert [p.total for p in pages] == [full.total, full.total]
     assert hit_ids(pages[0]) + hit_ids(pages[1]) == hit_ids(full)
 
 
 def test_unknown_sort_falls_back_to_relevance(sort_home, hit_ids):
     assert hit_ids(search(sort_home, SearchQuery(sort="bogus"))) == hit_ids(
-        search(sort_home, SearchQuery(sort="newest")))
+        search(sort_home, SearchQuery(sort="newest"))
+    )

@@ -12,15 +12,30 @@ from search_index import PersonName, SearchQuery, search
 @pytest.fixture
 def text_home(home, make_doc):
     docs = [
-        make_doc(1, family="ZARVONI", forename="Elmira", keywords="Fraude fiscale; blanchiment",
-                 nationalities=["XA"]),
-        make_doc(2, family="KESTREL", forename="Bodo", keywords="Armed robbery of a bank\r\n",
-                 nationalities=["XB"]),
-        make_doc(3, family="ZARVONI", forename="Tamas", keywords="涉嫌洗钱和诈骗",
-                 nationalities=["XB"]),
-        make_doc(4, family="ORLOVSKAYA", forename="Vesna",
-                 keywords="Мошенничество в крупном размере",
-                 names=[PersonName("Vesna", "ORLOVSKAYA"), PersonName("Весна", "Орловская")]),
+        make_doc(
+            1,
+            family="ZARVONI",
+            forename="Elmira",
+            keywords="Fraude fiscale; blanchiment",
+            nationalities=["XA"],
+        ),
+        make_doc(
+            2,
+            family="KESTREL",
+            forename="Bodo",
+            keywords="Armed robbery of a bank\r\n",
+            nationalities=["XB"],
+        ),
+        make_doc(
+            3, family="ZARVONI", forename="Tamas", keywords="涉嫌洗钱和诈骗", nationalities=["XB"]
+        ),
+        make_doc(
+            4,
+            family="ORLOVSKAYA",
+            forename="Vesna",
+            keywords="Мошенничество в крупном размере",
+            names=[PersonName("Vesna", "ORLOVSKAYA"), PersonName("Весна", "Орловская")],
+        ),
         make_doc(5, family="HALVARD", forename="Ruun", keywords="money laundering, fraud"),
     ]
     home.rebuild(docs)

@@ -17,24 +17,37 @@ CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
-needs_chromium = pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                                    reason=f"Chromium is not installed at {CHROMIUM}")
-needs_axe = pytest.mark.skipif(not AXE.exists(),
-                               reason=f"{AXE} is missing: run `npm ci` in the checkout")
+needs_chromium = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason=f"Chromium is not installed at {CHROMIUM}"
+)
+needs_axe = pytest.mark.skipif(
+    not AXE.exists(), reason=f"{AXE} is missing: run `npm ci` in the checkout"
+)
 
 
 def serve_demo_site(root: Path):
     """Serve 60 generated demo notices plus the web dataset, loaded and indexed (a generator
     for fixtures: yields the base URL)."""
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "test-secret",
-        "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
-        "INDEX_DIR": str(root / "index"), "MEDIA_DIR": str(root / "media"),
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
+            "INDEX_DIR": str(root / "index"),
+            "MEDIA_DIR": str(root / "media"),
+        }
+    )
     upgrade(app.config["DATABASE_URL"])
     extract = root / "extract"
     invoke(app, ["demo-data", str(extract), "--count", "60", "--seed", "7"])
@@ -58,12 +71,13 @@ def launch_chromium():
 
 def open_page(browser, width: int, height: int, **context_options):
     """A page that records console errors (a CSP violation would show up there)."""
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  **context_options)
+    context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda message: message.type == "error"
-            and page.console_errors.append(message.text))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.console_errors.append(message.text),
+    )
     return page
 
 
@@ -81,6 +95,9 @@ def axe_violations(page) -> list[str]:
     line per violation and element, empty when the page passes."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-            f"{json.dumps(node['target'])}: {node.get('failureSummary', '')}"
-            for violation in result["violations"] for node in violation["nodes"]]
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        f"{json.dumps(node['target'])}: {node.get('failureSummary', '')}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]

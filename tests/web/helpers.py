@@ -24,8 +24,10 @@ def invoke(app, args: list[str]):
 
 def reload_without(app, workdir: Path, *entity_ids: str) -> None:
     """Run a real full load of the dataset without some notices, which withdraws them."""
-    kept = {kind: [doc for doc in docs if doc["entity_id"] not in entity_ids]
-            for kind, docs in DOCUMENTS.items()}
+    kept = {
+        kind: [doc for doc in docs if doc["entity_id"] not in entity_ids]
+        for kind, docs in DOCUMENTS.items()
+    }
     extract = write_extract(workdir / "reload", kept)
     kinds = [arg for kind in KINDS for arg in ("--kind", kind)]
     invoke(app, ["load", str(extract), "--full", "--allow-mass-withdrawal", *kinds])
@@ -38,10 +40,18 @@ def add_notices(app, count: int, **fields) -> list[str]:
     ids = [f"2025/{90000 + number}" for number in range(count)]
     with app.extensions["notices"].sessions() as session, session.begin():
         for number, entity_id in enumerate(ids):
-            values = {"kind": "red", "status": "active", "family_name": f"BULKNAME{number:04d}",
-                      "forename": "TEST", "sex": "M", "date_of_birth": "1970",
-                      "nationalities": ["NL"], "content_hash": f"bulk{number}",
-                      "first_published": now, "last_changed": now}
+            values = {
+                "kind": "red",
+                "status": "active",
+                "family_name": f"BULKNAME{number:04d}",
+                "forename": "TEST",
+                "sex": "M",
+                "date_of_birth": "1970",
+                "nationalities": ["NL"],
+                "content_hash": f"bulk{number}",
+                "first_published": now,
+                "last_changed": now,
+            }
             values.update(fields)
             session.add(Notice(entity_id=entity_id, **values))
     invoke(app, ["index", "rebuild"])

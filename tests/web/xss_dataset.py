@@ -13,8 +13,11 @@ from tests.web.helpers import invoke
 
 
 def _links(kind: str, entity_id: str) -> dict:
-    return {"self": {"href": f"https://ws-public.example.org/notices/v1/{KIND_PATHS[kind]}/"
-                             f"{dash(entity_id)}"}}
+    return {
+        "self": {
+            "href": f"https://ws-public.example.org/notices/v1/{KIND_PATHS[kind]}/{dash(entity_id)}"
+        }
+    }
 
 
 # Each payload would run script, open a dialog or change the page if it reached the markup raw.
@@ -35,40 +38,82 @@ UN_PERSON = "2025/00003"
 UN_ENTITY = "2025/00004"
 
 DOCUMENTS = {
-    "red": [{
-        "entity_id": RED, "name": f"XSSRED {SCRIPT}", "forename": IMG,
-        "name_in_original_script": TITLE, "forename_in_original_script": SVG,
-        "date_of_birth": "1980/01/01", "sex_id": "M", "nationalities": ["FR"],
-        "place_of_birth": JS_URL, "distinguishing_marks": f"{TEMPLATE}\r\n{IFRAME}",
-        "arrest_warrants": [{"issuing_country_id": "FR", "charge": f"{SCRIPT}\r\n{IMG}",
-                             "charge_translation": ATTR}],
-        "_links": _links("red", RED),
-    }],
-    "yellow": [{
-        "entity_id": YELLOW, "name": f"XSSYELLOW {RLO}", "forename": ATTR, "birth_name": SVG,
-        "date_of_birth": "2010/05", "sex_id": "F", "nationalities": ["LV"],
-        "date_of_event": "2024/05/30", "place": JS_URL, "country": "LV",
-        "father_name": TITLE, "father_forename": IMG, "mother_name": TEMPLATE,
-        "mother_forename": SCRIPT, "_links": _links("yellow", YELLOW),
-    }],
-    "un-person": [{
-        "entity_id": UN_PERSON, "name": "XSSPERSON", "forename": IFRAME, "sex_id": "M",
-        "date_of_birth": "1970/00/00", "nationalities": ["YE"], "place_of_birth": RLO,
-        "un_reference": "QDi.998", "un_reference_date": "2019/03/00", "un_resolution": "1267",
-        "summary": f"{TEMPLATE}\r\n{JS_URL}",
-        "aliases": [SCRIPT, {"name": SVG, "forename": TITLE}],
-        "identity_documents": [{"type": IMG, "number": ATTR, "issuing_country": "YE"}],
-        "associates": [{"name": SCRIPT}],
-        "adresses": [{"street": SVG, "city": JS_URL, "country": "YE"}],
-        "_links": _links("un-person", UN_PERSON),
-    }],
-    "un-entity": [{
-        "entity_id": UN_ENTITY, "name": f"XSSENTITY {TITLE}", "also_known_as": [SVG, IFRAME],
-        "formerly_known_as": SCRIPT, "main_activity": IMG, "legal_form": ATTR,
-        "un_reference": "QDe.998", "un_reference_date": "2020/01/15", "un_resolution": "2253",
-        "adresses": [{"city": TEMPLATE, "country": "YE"}],
-        "_links": _links("un-entity", UN_ENTITY),
-    }],
+    "red": [
+        {
+            "entity_id": RED,
+            "name": f"XSSRED {SCRIPT}",
+            "forename": IMG,
+            "name_in_original_script": TITLE,
+            "forename_in_original_script": SVG,
+            "date_of_birth": "1980/01/01",
+            "sex_id": "M",
+            "nationalities": ["FR"],
+            "place_of_birth": JS_URL,
+            "distinguishing_marks": f"{TEMPLATE}\r\n{IFRAME}",
+            "arrest_warrants": [
+                {
+                    "issuing_country_id": "FR",
+                    "charge": f"{SCRIPT}\r\n{IMG}",
+                    "charge_translation": ATTR,
+                }
+            ],
+            "_links": _links("red", RED),
+        }
+    ],
+    "yellow": [
+        {
+            "entity_id": YELLOW,
+            "name": f"XSSYELLOW {RLO}",
+            "forename": ATTR,
+            "birth_name": SVG,
+            "date_of_birth": "2010/05",
+            "sex_id": "F",
+            "nationalities": ["LV"],
+            "date_of_event": "2024/05/30",
+            "place": JS_URL,
+            "country": "LV",
+            "father_name": TITLE,
+            "father_forename": IMG,
+            "mother_name": TEMPLATE,
+            "mother_forename": SCRIPT,
+            "_links": _links("yellow", YELLOW),
+        }
+    ],
+    "un-person": [
+        {
+            "entity_id": UN_PERSON,
+            "name": "XSSPERSON",
+            "forename": IFRAME,
+            "sex_id": "M",
+            "date_of_birth": "1970/00/00",
+            "nationalities": ["YE"],
+            "place_of_birth": RLO,
+            "un_reference": "QDi.998",
+            "un_reference_date": "2019/03/00",
+            "un_resolution": "1267",
+            "summary": f"{TEMPLATE}\r\n{JS_URL}",
+            "aliases": [SCRIPT, {"name": SVG, "forename": TITLE}],
+            "identity_documents": [{"type": IMG, "number": ATTR, "issuing_country": "YE"}],
+            "associates": [{"name": SCRIPT}],
+            "adresses": [{"street": SVG, "city": JS_URL, "country": "YE"}],
+            "_links": _links("un-person", UN_PERSON),
+        }
+    ],
+    "un-entity": [
+        {
+            "entity_id": UN_ENTITY,
+            "name": f"XSSENTITY {TITLE}",
+            "also_known_as": [SVG, IFRAME],
+            "formerly_known_as": SCRIPT,
+            "main_activity": IMG,
+            "legal_form": ATTR,
+            "un_reference": "QDe.998",
+            "un_reference_date": "2020/01/15",
+            "un_resolution": "2253",
+            "adresses": [{"city": TEMPLATE, "country": "YE"}],
+            "_links": _links("un-entity", UN_ENTITY),
+        }
+    ],
 }
 
 # Payloads each notice's page must show as text.
@@ -82,11 +127,16 @@ SHOWN = {
 
 def loaded_xss_app(root: Path):
     """An app over the payload extract, loaded and indexed with the real commands."""
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "test-secret", "RATE_LIMITS_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
-        "INDEX_DIR": str(root / "index"), "MEDIA_DIR": str(root / "media"),
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "RATE_LIMITS_ENABLED": False,
+            "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
+            "INDEX_DIR": str(root / "index"),
+            "MEDIA_DIR": str(root / "media"),
+        }
+    )
     upgrade(app.config["DATABASE_URL"])
     invoke(app, ["load", str(write_extract(root / "extract", DOCUMENTS)), "--full"])
     invoke(app, ["index", "rebuild"])

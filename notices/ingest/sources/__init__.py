@@ -119,9 +119,7 @@ def _open_file(path: str, kinds: set[str], json_lines_kinds, options: FetchOptio
         )
     if name.endswith(_JSON_LINES_SUFFIXES) or _starts_like_json(head):
         return JsonLinesSource(path, kinds=json_lines_kinds, options=options, compressed=False)
-    raise SourceError(
-        f"{path}: not a directory, zip or tar archive, or JSON Lines file of notices"
-    )
+    raise SourceError(f"{path}: not a directory, zip or tar archive, or JSON Lines file of notices")
 
 
 def _is_tar(path: str) -> bool:

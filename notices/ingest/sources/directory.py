@@ -84,8 +84,9 @@ class DirectorySource:
         fd = _open_dir(self.root, parts)
         try:
             names = sorted(os.listdir(fd))
-            return [(name, os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode)
-                    for name in names]
+            return [
+                (name, os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode) for name in names
+            ]
         finally:
             os.close(fd)
 

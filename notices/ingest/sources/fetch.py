@@ -32,8 +32,9 @@ class FetchError(ReadError):
 class RateLimiter:
     """Token bucket: on average `rate` acquisitions per second, bursts of at most `burst`."""
 
-    def __init__(self, rate: float | None, burst: float = 1.0, clock=time.monotonic,
-                 sleep=time.sleep):
+    def __init__(
+        self, rate: float | None, burst: float = 1.0, clock=time.monotonic, sleep=time.sleep
+    ):
         self.rate, self.burst = rate, burst
         self._clock, self._sleep = clock, sleep
         self._tokens, self._last = burst, clock()

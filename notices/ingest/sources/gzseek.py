@@ -31,7 +31,7 @@ class SeekableGzip:
         while (size < 0 or len(self._buffer) - self._offset < size) and not self._eof:
             self._fill()
         end = len(self._buffer) if size < 0 else min(len(self._buffer), self._offset + size)
-        data = bytes(self._buffer[self._offset:end])
+        data = bytes(self._buffer[self._offset : end])
         self._offset = end
         self._position += len(data)
         if self._offset > 1024 * 1024:  # drop what was read, keeping memory flat

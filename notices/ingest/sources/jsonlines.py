@@ -24,8 +24,9 @@ class JsonLinesSource:
     (empty when none were given), and the items are not filtered by kind.
     """
 
-    def __init__(self, path: str, *, kinds: set[str] | None, options: FetchOptions,
-                 compressed: bool):
+    def __init__(
+        self, path: str, *, kinds: set[str] | None, options: FetchOptions, compressed: bool
+    ):
         self.path = path
         self.name = os.path.basename(path)
         self.description = path

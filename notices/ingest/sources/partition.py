@@ -70,8 +70,10 @@ class AgeRange:
             return []
         middle = (self.low + self.high) // 2
         halves = [(self.low, middle), (middle + 1, self.high)]
-        return [({**query, "ageMin": low, "ageMax": high}, (AgeRange(low, high),))
-                for low, high in halves]
+        return [
+            ({**query, "ageMin": low, "ageMax": high}, (AgeRange(low, high),))
+            for low, high in halves
+        ]
 
 
 class NamePrefix:
@@ -84,8 +86,9 @@ class NamePrefix:
         if len(self.prefix) >= self.longest:
             return []
         prefixes = [self.prefix + letter for letter in string.ascii_uppercase]
-        return [({**query, "name": prefix}, (NamePrefix(prefix, self.longest),))
-                for prefix in prefixes]
+        return [
+            ({**query, "name": prefix}, (NamePrefix(prefix, self.longest),)) for prefix in prefixes
+        ]
 
 
 def nationality_codes() -> list[str]:
@@ -141,7 +144,7 @@ class Crawler:
         reached = yield from self._pages(query, first)
         if total > self.cap:
             for index, dim in enumerate(dims):
-                reached |= yield from self._split(query, dim, dims[index + 1:], total)
+                reached |= yield from self._split(query, dim, dims[index + 1 :], total)
                 if len(reached) >= total:
                     break
         return reached

@@ -31,9 +31,7 @@ def parse_document(data: bytes, *, max_bytes: int, max_depth: int) -> dict:
     text = decode_utf8(data)
     check_depth(data, max_depth)
     try:
-        document = json.loads(
-            text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys
-        )
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise DocumentError(_describe(error, text)) from None
     except RecursionError:

@@ -216,8 +216,14 @@ class _Scan:
             self.paths.append(path + ("/" if member.isdir() else ""))
         if member.isdir() and not unsafe:
             # Judged once the wrapping directory is known (see run).
-            self.entries.append((member, tree.Entry(path.rstrip("/"), f"{self.source.name}:{name}",
-                                                    position=member.offset)))
+            self.entries.append(
+                (
+                    member,
+                    tree.Entry(
+                        path.rstrip("/"), f"{self.source.name}:{name}", position=member.offset
+                    ),
+                )
+            )
             return
         problem = unsafe or _type_problem(member)
         origin = f"{self.source.name}:{name}"

@@ -128,13 +128,15 @@ def _without_document(group: _Group) -> Iterator[SourceItem]:
     """Rejections of a notice with no document, or with several (which one is right?)."""
     kind, entity_id = group.kind, group.entity_id
     for detail in group.details:
-        yield rejected(detail.origin, f"several files for notice {entity_id}", kind=kind,
-                       entity_id=entity_id)
+        yield rejected(
+            detail.origin, f"several files for notice {entity_id}", kind=kind, entity_id=entity_id
+        )
     if not group.details and not group.problems:
         name = f"{KIND_PATHS[kind]}/{entity_id.replace('/', '-')}.json"
         origin = (group.images_list or next(iter(group.pictures.values()))[0]).origin
-        yield rejected(origin, f"pictures without the notice document {name}",
-                       kind=kind, entity_id=entity_id)
+        yield rejected(
+            origin, f"pictures without the notice document {name}", kind=kind, entity_id=entity_id
+        )
     yield from group.problems
 
 
@@ -188,9 +190,9 @@ def _listed_ids(entry: Entry, options: FetchOptions) -> list[str]:
         raise ReadError("images list without _embedded.images")
     listed = []
     for index, image in enumerate(images):
-        picture_id = layout.picture_id_of(image.get("picture_id")) if isinstance(
-            image, dict
-        ) else None
+        picture_id = (
+            layout.picture_id_of(image.get("picture_id")) if isinstance(image, dict) else None
+        )
         if picture_id is None:
             raise ReadError(f"_embedded.images[{index}].picture_id is not a digit string")
         if picture_id not in listed:

@@ -27,8 +27,7 @@ API_PATH = "/notices/v1"
 class WebServiceSource:
     """Every notice of the queried kinds; kinds_present() is those kinds, known at once."""
 
-    def __init__(self, base_url: str, *, kinds: set[str], options: FetchOptions,
-                 sleep=time.sleep):
+    def __init__(self, base_url: str, *, kinds: set[str], options: FetchOptions, sleep=time.sleep):
         self.base_url = _service_root(base_url)
         self.api = self.base_url + API_PATH
         self.description = base_url
@@ -63,8 +62,7 @@ class WebServiceSource:
 
     def _kind_items(self, kind: str) -> Iterator[SourceItem]:
         dimensions = (
-            partition.entity_dimensions() if kind == "un-entity"
-            else partition.person_dimensions()
+            partition.entity_dimensions() if kind == "un-entity" else partition.person_dimensions()
         )
         crawler = partition.Crawler(
             partial(self._list_page, kind), cap=self._options.query_cap, dimensions=dimensions
@@ -119,9 +117,9 @@ class WebServiceSource:
             raise FetchError("images list without _embedded.images", url=url)
         pictures, problems, seen = [], [], set()
         for index, image in enumerate(images):
-            picture_id = layout.picture_id_of(image.get("picture_id")) if isinstance(
-                image, dict
-            ) else None
+            picture_id = (
+                layout.picture_id_of(image.get("picture_id")) if isinstance(image, dict) else None
+            )
             if picture_id is None:
                 reason = f"_embedded.images[{index}].picture_id is not a digit string"
                 problems.append((url, reason))

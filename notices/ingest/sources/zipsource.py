@@ -37,8 +37,11 @@ class ZipSource:
             self._infos = archive.infolist()
         if len(self._infos) > options.max_members:
             raise SourceError(f"{path} has more than {options.max_members} members")
-        names = [layout.strip_dot_prefix(info.filename) for info in self._infos
-                 if layout.unsafe_member_name(info.filename) is None]
+        names = [
+            layout.strip_dot_prefix(info.filename)
+            for info in self._infos
+            if layout.unsafe_member_name(info.filename) is None
+        ]
         self._prefix = layout.wrapper_prefix(names)
         paths = [name.removeprefix(self._prefix) for name in names]
         self._present = layout.kinds_in(paths, self._kinds)
@@ -103,8 +106,15 @@ class ZipSource:
                 data = _inflate(archive, info, limit, options)
         except ReadError:
             raise
-        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError,
-                OSError, SourceError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            NotImplementedError,
+            RuntimeError,
+            EOFError,
+            OSError,
+            SourceError,
+        ) as error:
             raise ReadError(f"cannot read member: {error}") from None
         with self._lock:
             self._total += len(data)

@@ -43,11 +43,22 @@ RETRY_AFTER_SECONDS = 30
 # What the database driver raises when the database cannot be reached or opened: connection
 # refused or timed out, file or directory gone, pool exhausted. Programming errors (bad SQL)
 # stay 500s.
-DATABASE_UNAVAILABLE = (sa_exc.OperationalError, sa_exc.InterfaceError,
-                        sa_exc.DisconnectionError, sa_exc.TimeoutError)
+DATABASE_UNAVAILABLE = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.DisconnectionError,
+    sa_exc.TimeoutError,
+)
 
-CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone",
-         429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
+CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    410: "gone",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
 
 
 class BadParameter(BadRequest):
@@ -73,8 +84,11 @@ def _message(error: HTTPException) -> str:
 def json_error(status: int, message: str, parameter: str | None = None) -> Response:
     """A JSON error body: {error: {code, message, parameter}, disclaimer}."""
     body = {
-        "error": {"code": CODES.get(status, str(status)), "message": message,
-                  "parameter": parameter},
+        "error": {
+            "code": CODES.get(status, str(status)),
+            "message": message,
+            "parameter": parameter,
+        },
         "disclaimer": disclaimer_text(),
     }
     response = jsonify(body)
@@ -92,8 +106,9 @@ def handle_http_error(error: HTTPException) -> Response:
         response = json_error(status, _message(error), parameter)
     else:
         title = _generic(TITLES, status)
-        html = render_template("error.html", status=status, title=title,
-                               message=_message(error), parameter=parameter)
+        html = render_template(
+            "error.html", status=status, title=title, message=_message(error), parameter=parameter
+        )
         response = make_response(html, status)
     allow = dict(error.get_headers()).get("Allow")
     if allow:

@@ -27,10 +27,26 @@ COMPAT_MAX_PER_PAGE = 160
 SORTS = ("relevance", "name", "newest")
 # Every parameter the search page and the native API read (search_query below): links and
 # redirects carry these and nothing else.
-SEARCH_PARAMS = frozenset({
-    "q", "forename", "name", "kind", "nationality", "wanted_by", "sex", "age_min", "age_max",
-    "has_picture", "keywords", "un_reference", "un_resolution", "sort", "page", "per_page",
-})
+SEARCH_PARAMS = frozenset(
+    {
+        "q",
+        "forename",
+        "name",
+        "kind",
+        "nationality",
+        "wanted_by",
+        "sex",
+        "age_min",
+        "age_max",
+        "has_picture",
+        "keywords",
+        "un_reference",
+        "un_resolution",
+        "sort",
+        "page",
+        "per_page",
+    }
+)
 # "un" is the tab of both UN kinds.
 KIND_ALIASES = {kind: (kind,) for kind in KINDS} | {"un": ("un-person", "un-entity")}
 
@@ -45,8 +61,9 @@ def text_arg(args, name: str) -> str:
     """A free-text value, trimmed; at most MAX_TEXT characters."""
     value = (args.get(name) or "").strip()
     if len(value) > MAX_TEXT:
-        raise BadParameter(name, _("%(name)s is longer than %(max)d characters",
-                                   name=name, max=MAX_TEXT))
+        raise BadParameter(
+            name, _("%(name)s is longer than %(max)d characters", name=name, max=MAX_TEXT)
+        )
     return value
 
 
@@ -59,8 +76,9 @@ def int_arg(args, name: str, low: int, high: int, default: int | None = None) ->
         raise BadParameter(name, _("%(name)s must be a whole number", name=name))
     value = int(raw)
     if not low <= value <= high:
-        raise BadParameter(name, _("%(name)s must be between %(low)d and %(high)d",
-                                   name=name, low=low, high=high))
+        raise BadParameter(
+            name, _("%(name)s must be between %(low)d and %(high)d", name=name, low=low, high=high)
+        )
     return value
 
 
@@ -78,8 +96,9 @@ def country_codes(args, name: str, extra: frozenset[str]) -> tuple[str, ...]:
     for value in list_arg(args, name):
         code = value.upper()
         if not (_ALPHA2.match(code) or code in extra):
-            raise BadParameter(name, _("%(name)s: %(value)s is not a country code",
-                                       name=name, value=value[:20]))
+            raise BadParameter(
+                name, _("%(name)s: %(value)s is not a country code", name=name, value=value[:20])
+            )
         if code not in codes:
             codes.append(code)
     return tuple(codes)
@@ -104,8 +123,9 @@ def choice_arg(args, name: str, choices, default=None):
     for choice in choices:
         if raw.lower() == choice.lower():
             return choice
-    raise BadParameter(name, _("%(name)s must be one of %(allowed)s",
-                               name=name, allowed=", ".join(choices)))
+    raise BadParameter(
+        name, _("%(name)s must be one of %(allowed)s", name=name, allowed=", ".join(choices))
+    )
 
 
 def bool_arg(args, name: str) -> bool | None:

@@ -46,5 +46,10 @@ def picture_url(digest: str, external: bool = False) -> str:
 
 def compat_url(endpoint: str, notice, **values) -> str:
     """Absolute URL of one of the compatible API's resources about `notice`."""
-    return url_for(f"compat_api.{endpoint}", kind=notice.kind,
-                   entity=url_entity_id(notice.entity_id), _external=True, **values)
+    return url_for(
+        f"compat_api.{endpoint}",
+        kind=notice.kind,
+        entity=url_entity_id(notice.entity_id),
+        _external=True,
+        **values,
+    )

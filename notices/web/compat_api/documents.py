@@ -71,8 +71,11 @@ def _person(notice: Notice) -> dict:
 
 def _red(notice: Notice) -> dict:
     warrants = [
-        {"issuing_country_id": w.issuing_country, "charge": w.charge,
-         "charge_translation": w.charge_translation}
+        {
+            "issuing_country_id": w.issuing_country,
+            "charge": w.charge,
+            "charge_translation": w.charge_translation,
+        }
         for w in notice.warrants
     ]
     return {"arrest_warrants": warrants}
@@ -141,8 +144,12 @@ def detail_document(notice: Notice) -> dict:
 def images_document(notice: Notice) -> dict:
     """The list of a notice's pictures with a link to each."""
     images = [
-        {"picture_id": picture.picture_id,
-         "_links": {"self": {"href": compat_url("image", notice, picture_id=picture.picture_id)}}}
+        {
+            "picture_id": picture.picture_id,
+            "_links": {
+                "self": {"href": compat_url("image", notice, picture_id=picture.picture_id)}
+            },
+        }
         for picture in notice.pictures
     ]
     links = {

@@ -34,14 +34,27 @@ def compat_query(kind: str, args) -> tuple[SearchQuery, dict]:
     per_page = int_arg(args, "resultPerPage", 1, COMPAT_MAX_PER_PAGE, default=RESULTS_PER_PAGE)
     texts = {name: text_arg(args, name) for name in TEXT_PARAMS}
     query = SearchQuery(
-        forename=texts["forename"], family_name=texts["name"], keywords=texts["freeText"],
-        kinds=(kind,), nationalities=nationalities, wanted_by=wanted_by, sex=sex,
-        age_min=age_min, age_max=age_max, page=page, per_page=per_page,
+        forename=texts["forename"],
+        family_name=texts["name"],
+        keywords=texts["freeText"],
+        kinds=(kind,),
+        nationalities=nationalities,
+        wanted_by=wanted_by,
+        sex=sex,
+        age_min=age_min,
+        age_max=age_max,
+        page=page,
+        per_page=per_page,
     )
     echo = {"page": page, "resultPerPage": per_page}
     echo.update({name: value for name, value in texts.items() if value})
-    optional = {"nationality": ",".join(nationalities), "sexId": sex, "ageMin": age_min,
-                "ageMax": age_max, "arrestWarrantCountryId": ",".join(wanted_by)}
+    optional = {
+        "nationality": ",".join(nationalities),
+        "sexId": sex,
+        "ageMin": age_min,
+        "ageMax": age_max,
+        "arrestWarrantCountryId": ",".join(wanted_by),
+    }
     echo.update({name: value for name, value in optional.items() if value not in (None, "")})
     return query, echo
 

@@ -59,8 +59,7 @@ def _register() -> None:
         bp.add_url_rule(f"/{path}", "notices", notices, defaults=defaults)
         bp.add_url_rule(f"/{path}/<entity>", "detail", detail, defaults=defaults)
         bp.add_url_rule(f"/{path}/<entity>/images", "images", images, defaults=defaults)
-        bp.add_url_rule(f"/{path}/<entity>/images/<picture_id>", "image", image,
-                        defaults=defaults)
+        bp.add_url_rule(f"/{path}/<entity>/images/<picture_id>", "image", image, defaults=defaults)
 
 
 _register()

@@ -15,8 +15,9 @@ def _arguments(*args) -> Hashable:
     return args
 
 
-def per_locale(function: Callable[..., T] | None = None, *,
-               key: Callable[..., Hashable] = _arguments):
+def per_locale(
+    function: Callable[..., T] | None = None, *, key: Callable[..., Hashable] = _arguments
+):
     """Cache `function(*args)` per UI language for the life of the process.
 
     Only for results that change with nothing but the locale and the arguments: labels of

@@ -26,8 +26,9 @@ SEPARATE_LETTERS = {
 # Sorts after every other continuation of the base letter: "ña" lands after "nz", before "o".
 AFTER_BASE = "\U0010ffff"
 # Ligatures and letters without a decomposition, folded to what they sort with.
-FOLDS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
-                       "\u0640": ""})  # U+0640: Arabic tatweel, a stretching stroke
+FOLDS = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "\u0640": ""}
+)  # U+0640: Arabic tatweel, a stretching stroke
 
 
 def folded(text: str, language: str = "en") -> str:

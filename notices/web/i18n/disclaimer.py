@@ -15,9 +15,7 @@ DISCLAIMER_SENTENCES = (
         "This information may be used only to help find the persons concerned, "
         "and for no other purpose."
     ),
-    lazy_gettext(
-        "If you recognise someone, do not approach them: contact your local police."
-    ),
+    lazy_gettext("If you recognise someone, do not approach them: contact your local police."),
 )
 
 # Full-width sentence ends (Chinese, Japanese) carry their own spacing: no space after them.

@@ -102,7 +102,8 @@ def _sorted_choices(locale_id: str, authorities: bool) -> tuple[tuple, ...]:
     locale = Locale.parse(locale_id)
     territories = locale.territories
     choices = [
-        (code, name) for code, name in territories.items()
+        (code, name)
+        for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     ]
     if authorities:

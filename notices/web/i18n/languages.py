@@ -10,10 +10,26 @@ from babel.core import get_global
 # closed list, fixed by the standard. CLDR then maps T codes to the 2-letter codes its
 # language names are keyed by.
 BIBLIOGRAPHIC_TO_TERMINOLOGY = {
-    "ALB": "sqi", "ARM": "hye", "BAQ": "eus", "BUR": "mya", "CHI": "zho",
-    "CZE": "ces", "DUT": "nld", "FRE": "fra", "GEO": "kat", "GER": "deu",
-    "GRE": "ell", "ICE": "isl", "MAC": "mkd", "MAO": "mri", "MAY": "msa",
-    "PER": "fas", "RUM": "ron", "SLO": "slk", "TIB": "bod", "WEL": "cym",
+    "ALB": "sqi",
+    "ARM": "hye",
+    "BAQ": "eus",
+    "BUR": "mya",
+    "CHI": "zho",
+    "CZE": "ces",
+    "DUT": "nld",
+    "FRE": "fra",
+    "GEO": "kat",
+    "GER": "deu",
+    "GRE": "ell",
+    "ICE": "isl",
+    "MAC": "mkd",
+    "MAO": "mri",
+    "MAY": "msa",
+    "PER": "fas",
+    "RUM": "ron",
+    "SLO": "slk",
+    "TIB": "bod",
+    "WEL": "cym",
 }
 
 

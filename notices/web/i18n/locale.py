@@ -72,15 +72,20 @@ def init_app(app: Flask) -> None:
         raise ConfigError(
             f"no compiled translation catalogue for {', '.join(missing)} in "
             f"{app.config['BABEL_TRANSLATION_DIRECTORIES']}: install a built package, or run "
-            "`scripts/i18n compile` in a checkout")
+            "`scripts/i18n compile` in a checkout"
+        )
     Babel(app, locale_selector=select_locale)
     app.wsgi_app = LocalePrefix(app.wsgi_app)
 
 
 def missing_catalogues(directory: Path) -> list[str]:
     """The offered languages (other than the default) without a compiled catalogue."""
-    return [code for code in LOCALES if code != DEFAULT_LOCALE
-            and not (directory / code / "LC_MESSAGES" / "messages.mo").is_file()]
+    return [
+        code
+        for code in LOCALES
+        if code != DEFAULT_LOCALE
+        and not (directory / code / "LC_MESSAGES" / "messages.mo").is_file()
+    ]
 
 
 def current_locale() -> Locale:
@@ -114,4 +119,4 @@ def unprefixed(url: str) -> str:
     parts = urlsplit(url)
     if root == base_root or not parts.path.startswith(root + "/"):
         return url
-    return urlunsplit(parts._replace(path=base_root + parts.path[len(root):]))
+    return urlunsplit(parts._replace(path=base_root + parts.path[len(root) :]))

@@ -45,8 +45,13 @@ def native_name(code: str) -> str:
 
 def safe_next(target: str | None) -> str:
     """A path on this site (never another host), without any language prefix; "/" if unusable."""
-    if (not target or not target.startswith("/") or target.startswith("//") or "\\" in target
-            or any(ord(ch) < 32 or ord(ch) == 127 for ch in target)):
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or any(ord(ch) < 32 or ord(ch) == 127 for ch in target)
+    ):
         return "/"
     path, question, query = target.partition("?")
     first, _slash, rest = path[1:].partition("/")
@@ -81,11 +86,17 @@ def language_links() -> list[LanguageLink]:
     links = []
     for code in LOCALES:
         name, lang, direction = _language_facts(code)
-        links.append(LanguageLink(
-            code=code, name=name, lang=lang, dir=direction, current=code == current,
-            url=_switch_path(request.environ.get(ENV_BASE_ROOT, request.script_root),
-                             code) + query,
-        ))
+        links.append(
+            LanguageLink(
+                code=code,
+                name=name,
+                lang=lang,
+                dir=direction,
+                current=code == current,
+                url=_switch_path(request.environ.get(ENV_BASE_ROOT, request.script_root), code)
+                + query,
+            )
+        )
     return links
 
 
@@ -102,6 +113,13 @@ def switch(code: str):
     """Remember the chosen language and show the same page in it (under its URL prefix)."""
     base_root = request.environ.get(ENV_BASE_ROOT, request.script_root)
     response = redirect(f"{base_root}/{code}{safe_next(request.args.get('next'))}", 303)
-    response.set_cookie(COOKIE_NAME, code, max_age=COOKIE_MAX_AGE, path=base_root or "/",
-                        secure=request.is_secure, httponly=True, samesite="Lax")
+    response.set_cookie(
+        COOKIE_NAME,
+        code,
+        max_age=COOKIE_MAX_AGE,
+        path=base_root or "/",
+        secure=request.is_secure,
+        httponly=True,
+        samesite="Lax",
+    )
     return response

@@ -47,8 +47,11 @@ def reason_text(code: str, query: str, name: str) -> str:
 def reason_html(code: str, query: str, name: str) -> Markup:
     """The same as HTML: names (user input among them) escaped and wrapped in <bdi>."""
     isolate = Markup("<bdi>{}</bdi>").format
-    return Markup(_template(code)) % {"query": isolate(query), "name": isolate(name),
-                                      "reason": _reason_label(code)}
+    return Markup(_template(code)) % {
+        "query": isolate(query),
+        "name": isolate(name),
+        "reason": _reason_label(code),
+    }
 
 
 def _separator() -> str:

@@ -58,9 +58,13 @@ def links(notice: Notice) -> dict:
 
 def _pictures(notice: Notice) -> list[dict]:
     return [
-        {"picture_id": p.picture_id, "url": picture_url(p.sha256, external=True),
-         "thumbnail_url": picture_url(p.thumb_sha256, external=True),
-         "width": p.width, "height": p.height}
+        {
+            "picture_id": p.picture_id,
+            "url": picture_url(p.sha256, external=True),
+            "thumbnail_url": picture_url(p.thumb_sha256, external=True),
+            "width": p.width,
+            "height": p.height,
+        }
         for p in notice.pictures
     ]
 
@@ -80,8 +84,9 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "date_of_birth": notice.date_of_birth,
         "age": age(notice.date_of_birth, today),
         "place_of_birth": notice.place_of_birth,
-        "country_of_birth": coded(notice.country_of_birth,
-                                  labels.country_name(notice.country_of_birth)),
+        "country_of_birth": coded(
+            notice.country_of_birth, labels.country_name(notice.country_of_birth)
+        ),
         "nationalities": countries(notice.nationalities),
         "height": notice.height or None,
         "weight": notice.weight or None,
@@ -90,8 +95,11 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "languages": [coded(code, labels.language_label(code)) for code in notice.languages],
         "distinguishing_marks": notice.distinguishing_marks,
         "warrants": [
-            {"issuing_country": coded(w.issuing_country, labels.country_name(w.issuing_country)),
-             "charge": w.charge, "charge_translation": w.charge_translation}
+            {
+                "issuing_country": coded(w.issuing_country, labels.country_name(w.issuing_country)),
+                "charge": w.charge,
+                "charge_translation": w.charge_translation,
+            }
             for w in notice.warrants
         ],
         "disappearance": _disappearance(notice) if notice.kind == "yellow" else None,
@@ -139,8 +147,9 @@ def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
         "nationalities": list(notice.nationalities),
         "wanted_by": [w.issuing_country for w in notice.warrants if w.issuing_country],
         "has_picture": bool(notice.pictures),
-        "thumbnail_url": (picture_url(notice.pictures[0].thumb_sha256, external=True)
-                          if notice.pictures else None),
+        "thumbnail_url": (
+            picture_url(notice.pictures[0].thumb_sha256, external=True) if notice.pictures else None
+        ),
         "score": hit.score,
         "band": hit.band,
         "why": why_text(hit.reasons) if hit.reasons else hit.why,

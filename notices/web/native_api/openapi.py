@@ -26,27 +26,42 @@ def _nullable(schema: dict) -> dict:
 
 
 def _object(properties: dict, required=None, extra: bool = False) -> dict:
-    return {"type": "object", "properties": properties,
-            "required": list(properties) if required is None else required,
-            "additionalProperties": extra}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+        "additionalProperties": extra,
+    }
 
 
 def _query(name: str, schema: dict, description: str, repeat: bool = False) -> dict:
-    parameter = {"name": name, "in": "query", "required": False, "description": description,
-                 "schema": _array(schema) if repeat else schema}
+    parameter = {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": _array(schema) if repeat else schema,
+    }
     if repeat:
         parameter.update(style="form", explode=True)
     return parameter
 
 
 def _path(name: str, schema: dict, description: str) -> dict:
-    return {"name": name, "in": "path", "required": True, "description": description,
-            "schema": schema}
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "description": description,
+        "schema": schema,
+    }
 
 
 def _json(schema_name: str, description: str) -> dict:
-    return {"description": description,
-            "content": {"application/json": {"schema": _ref(schema_name)}}}
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": _ref(schema_name)}},
+    }
 
 
 ERRORS = {
@@ -55,87 +70,168 @@ ERRORS = {
     "410": _json("Error", "The notice has been withdrawn"),
     "503": _json("Error", "The search index is not available"),
 }
-ENTITY = _path("entity_id", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{1,7}$"},
-               "Notice id in dash form, e.g. 2024-12345")
+ENTITY = _path(
+    "entity_id",
+    {"type": "string", "pattern": "^[0-9]{4}-[0-9]{1,7}$"},
+    "Notice id in dash form, e.g. 2024-12345",
+)
 CODED = _object({"code": STR, "label": STR})
 LINK = _object({"href": {"type": "string", "format": "uri"}})
 COUNTS = {"type": "object", "additionalProperties": INT}
 
 SCHEMAS = {
-    "Error": _object({
-        "error": _object({"code": STR, "message": STR, "parameter": NSTR}),
-        "disclaimer": STR,
-    }),
+    "Error": _object(
+        {
+            "error": _object({"code": STR, "message": STR, "parameter": NSTR}),
+            "disclaimer": STR,
+        }
+    ),
     "Coded": CODED,
     "Age": _nullable(_object({"min": INT, "max": INT})),
-    "Names": _object({
-        "family_name": NSTR, "forename": NSTR, "family_name_original": NSTR,
-        "forename_original": NSTR, "birth_name": NSTR, "aliases": _array(STR),
-        "formerly_known_as": _array(STR),
-    }),
-    "SearchResult": _object({
-        "entity_id": STR, "kind": {"enum": list(KINDS)}, "names": _ref("Names"),
-        "sex": NSTR, "date_of_birth": NSTR, "age": _ref("Age"),
-        "nationalities": _array(STR), "wanted_by": _array(STR), "has_picture": {"type": "boolean"},
-        "thumbnail_url": NSTR,
-        "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
-        "band": {"enum": ["strong", "possible", "weak", None]},
-        "why": NSTR,
-        "reasons": _array(_object({"code": STR, "query": STR, "name": STR})),
-        "url": STR, "api_url": STR,
-    }),
-    "SearchResponse": _object({
-        "total": INT, "page": INT, "per_page": INT, "pages": INT,
-        "results": _array(_ref("SearchResult")),
-        "facets": _object({key: COUNTS for key in
-                           ("kind", "nationality", "wanted_by", "sex", "age_band")}),
-        "disclaimer": STR,
-    }),
-    "Notice": _object({
-        "entity_id": STR, "kind": {"enum": list(KINDS)}, "names": _ref("Names"),
-        "sex": _nullable(CODED), "date_of_birth": NSTR, "age": _ref("Age"),
-        "place_of_birth": NSTR, "country_of_birth": _nullable(CODED),
-        "nationalities": _array(CODED), "height": NNUM, "weight": NNUM,
-        "eye_colors": _array(CODED), "hair_colors": _array(CODED), "languages": _array(CODED),
-        "distinguishing_marks": NSTR,
-        "warrants": _array(_object({"issuing_country": _nullable(CODED), "charge": NSTR,
-                                    "charge_translation": NSTR})),
-        "disappearance": {"type": ["object", "null"]},
-        "un": {"type": ["object", "null"]},
-        "pictures": _array(_object({"picture_id": STR, "url": STR, "thumbnail_url": STR,
-                                    "width": INT, "height": INT})),
-        "last_changed": STR,
-        "_links": _object({"self": STR, "page": STR, "compatible": STR}),
-        "disclaimer": STR,
-    }),
+    "Names": _object(
+        {
+            "family_name": NSTR,
+            "forename": NSTR,
+            "family_name_original": NSTR,
+            "forename_original": NSTR,
+            "birth_name": NSTR,
+            "aliases": _array(STR),
+            "formerly_known_as": _array(STR),
+        }
+    ),
+    "SearchResult": _object(
+        {
+            "entity_id": STR,
+            "kind": {"enum": list(KINDS)},
+            "names": _ref("Names"),
+            "sex": NSTR,
+            "date_of_birth": NSTR,
+            "age": _ref("Age"),
+            "nationalities": _array(STR),
+            "wanted_by": _array(STR),
+            "has_picture": {"type": "boolean"},
+            "thumbnail_url": NSTR,
+            "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+            "band": {"enum": ["strong", "possible", "weak", None]},
+            "why": NSTR,
+            "reasons": _array(_object({"code": STR, "query": STR, "name": STR})),
+            "url": STR,
+            "api_url": STR,
+        }
+    ),
+    "SearchResponse": _object(
+        {
+            "total": INT,
+            "page": INT,
+            "per_page": INT,
+            "pages": INT,
+            "results": _array(_ref("SearchResult")),
+            "facets": _object(
+                {key: COUNTS for key in ("kind", "nationality", "wanted_by", "sex", "age_band")}
+            ),
+            "disclaimer": STR,
+        }
+    ),
+    "Notice": _object(
+        {
+            "entity_id": STR,
+            "kind": {"enum": list(KINDS)},
+            "names": _ref("Names"),
+            "sex": _nullable(CODED),
+            "date_of_birth": NSTR,
+            "age": _ref("Age"),
+            "place_of_birth": NSTR,
+            "country_of_birth": _nullable(CODED),
+            "nationalities": _array(CODED),
+            "height": NNUM,
+            "weight": NNUM,
+            "eye_colors": _array(CODED),
+            "hair_colors": _array(CODED),
+            "languages": _array(CODED),
+            "distinguishing_marks": NSTR,
+            "warrants": _array(
+                _object(
+                    {
+                        "issuing_country": _nullable(CODED),
+                        "charge": NSTR,
+                        "charge_translation": NSTR,
+                    }
+                )
+            ),
+            "disappearance": {"type": ["object", "null"]},
+            "un": {"type": ["object", "null"]},
+            "pictures": _array(
+                _object(
+                    {
+                        "picture_id": STR,
+                        "url": STR,
+                        "thumbnail_url": STR,
+                        "width": INT,
+                        "height": INT,
+                    }
+                )
+            ),
+            "last_changed": STR,
+            "_links": _object({"self": STR, "page": STR, "compatible": STR}),
+            "disclaimer": STR,
+        }
+    ),
     "Link": LINK,
-    "NoticeLinks": _object({"self": LINK, "images": LINK, "thumbnail": LINK},
-                           required=["self", "images"]),
-    "CompatListItem": _object({
-        "entity_id": STR, "name": NSTR, "forename": NSTR, "date_of_birth": NSTR,
-        "nationalities": _nullable(_array(STR)), "_links": _ref("NoticeLinks"),
-    }, required=["entity_id", "name", "_links"]),
-    "CompatList": _object({
-        "total": INT,
-        "query": {"type": "object"},
-        "_embedded": _object({"notices": _array(_ref("CompatListItem"))}),
-        "_links": _object({rel: LINK for rel in ("self", "first", "previous", "next", "last")},
-                          required=["self", "first", "last"]),
-        "disclaimer": STR,
-    }),
-    "CompatDetail": _object({
-        "entity_id": STR, "_embedded": {"type": "object"}, "_links": _ref("NoticeLinks"),
-        "disclaimer": STR,
-    }, extra=True),
-    "CompatImages": _object({
-        "_embedded": _object({"images": _array(_object({
-            "picture_id": {"type": "string", "pattern": "^[0-9]+$"},
-            "_links": _object({"self": LINK}),
-        }))}),
-        "_links": _object({"self": LINK, "notice": LINK, "thumbnail": LINK},
-                          required=["self", "notice"]),
-        "disclaimer": STR,
-    }),
+    "NoticeLinks": _object(
+        {"self": LINK, "images": LINK, "thumbnail": LINK}, required=["self", "images"]
+    ),
+    "CompatListItem": _object(
+        {
+            "entity_id": STR,
+            "name": NSTR,
+            "forename": NSTR,
+            "date_of_birth": NSTR,
+            "nationalities": _nullable(_array(STR)),
+            "_links": _ref("NoticeLinks"),
+        },
+        required=["entity_id", "name", "_links"],
+    ),
+    "CompatList": _object(
+        {
+            "total": INT,
+            "query": {"type": "object"},
+            "_embedded": _object({"notices": _array(_ref("CompatListItem"))}),
+            "_links": _object(
+                {rel: LINK for rel in ("self", "first", "previous", "next", "last")},
+                required=["self", "first", "last"],
+            ),
+            "disclaimer": STR,
+        }
+    ),
+    "CompatDetail": _object(
+        {
+            "entity_id": STR,
+            "_embedded": {"type": "object"},
+            "_links": _ref("NoticeLinks"),
+            "disclaimer": STR,
+        },
+        extra=True,
+    ),
+    "CompatImages": _object(
+        {
+            "_embedded": _object(
+                {
+                    "images": _array(
+                        _object(
+                            {
+                                "picture_id": {"type": "string", "pattern": "^[0-9]+$"},
+                                "_links": _object({"self": LINK}),
+                            }
+                        )
+                    )
+                }
+            ),
+            "_links": _object(
+                {"self": LINK, "notice": LINK, "thumbnail": LINK}, required=["self", "notice"]
+            ),
+            "disclaimer": STR,
+        }
+    ),
 }
 
 SEARCH_PARAMETERS = [
@@ -144,8 +240,7 @@ SEARCH_PARAMETERS = [
     _query("name", STR, "Family name"),
     _query("kind", {"enum": [*KINDS, "un"]}, "Notice kinds (un = both UN kinds)", repeat=True),
     _query("nationality", STR, "ISO 3166 alpha-2 codes (any of)", repeat=True),
-    _query("wanted_by", STR, "Issuing country codes or 914, 916, 922, UNK (any of)",
-           repeat=True),
+    _query("wanted_by", STR, "Issuing country codes or 914, 916, 922, UNK (any of)", repeat=True),
     _query("sex", {"enum": ["M", "F", "U"]}, "Sex"),
     _query("age_min", {"type": "integer", "minimum": 0, "maximum": MAX_AGE}, "Youngest age"),
     _query("age_max", {"type": "integer", "minimum": 0, "maximum": MAX_AGE}, "Oldest age"),
@@ -155,8 +250,9 @@ SEARCH_PARAMETERS = [
     _query("un_resolution", STR, "UN Security Council resolution"),
     _query("sort", {"enum": ["relevance", "name", "newest"]}, "Order of results"),
     _query("page", {"type": "integer", "minimum": 1}, "Page number"),
-    _query("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
-           "Results per page"),
+    _query(
+        "per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}, "Results per page"
+    ),
 ]
 
 COMPAT_PARAMETERS = [
@@ -169,8 +265,11 @@ COMPAT_PARAMETERS = [
     _query("arrestWarrantCountryId", STR, "Issuing country of a warrant (red notices)"),
     _query("freeText", STR, "Words that must occur in charges, marks or places"),
     _query("page", {"type": "integer", "minimum": 1}, "Page number; every page is served"),
-    _query("resultPerPage", {"type": "integer", "minimum": 1, "maximum": COMPAT_MAX_PER_PAGE},
-           "Results per page"),
+    _query(
+        "resultPerPage",
+        {"type": "integer", "minimum": 1, "maximum": COMPAT_MAX_PER_PAGE},
+        "Results per page",
+    ),
 ]
 
 
@@ -178,32 +277,55 @@ def _compat_paths() -> dict:
     paths = {}
     for kind, path in KIND_PATHS.items():
         base = f"/notices/v1/{path}"
-        paths[base] = {"get": {
-            "summary": f"Search {kind} notices (compatible list document)",
-            "parameters": COMPAT_PARAMETERS,
-            "responses": {"200": _json("CompatList", "One page of notices"), "400": ERRORS["400"],
-                          "503": ERRORS["503"]},
-        }}
-        paths[base + "/{entity_id}"] = {"get": {
-            "summary": f"One {kind} notice (published detail document)",
-            "parameters": [ENTITY],
-            "responses": {"200": _json("CompatDetail", "The notice"),
-                          "404": ERRORS["404"], "410": ERRORS["410"]},
-        }}
-        paths[base + "/{entity_id}/images"] = {"get": {
-            "summary": f"Pictures of a {kind} notice",
-            "parameters": [ENTITY],
-            "responses": {"200": _json("CompatImages", "The notice's pictures"),
-                          "404": ERRORS["404"], "410": ERRORS["410"]},
-        }}
-        paths[base + "/{entity_id}/images/{picture_id}"] = {"get": {
-            "summary": f"One picture of a {kind} notice",
-            "parameters": [ENTITY, _path("picture_id", {"type": "string"}, "Picture id")],
-            "responses": {"200": {"description": "The picture",
-                                  "content": {"image/jpeg": {"schema": {"type": "string",
-                                                                        "format": "binary"}}}},
-                          "404": ERRORS["404"], "410": ERRORS["410"]},
-        }}
+        paths[base] = {
+            "get": {
+                "summary": f"Search {kind} notices (compatible list document)",
+                "parameters": COMPAT_PARAMETERS,
+                "responses": {
+                    "200": _json("CompatList", "One page of notices"),
+                    "400": ERRORS["400"],
+                    "503": ERRORS["503"],
+                },
+            }
+        }
+        paths[base + "/{entity_id}"] = {
+            "get": {
+                "summary": f"One {kind} notice (published detail document)",
+                "parameters": [ENTITY],
+                "responses": {
+                    "200": _json("CompatDetail", "The notice"),
+                    "404": ERRORS["404"],
+                    "410": ERRORS["410"],
+                },
+            }
+        }
+        paths[base + "/{entity_id}/images"] = {
+            "get": {
+                "summary": f"Pictures of a {kind} notice",
+                "parameters": [ENTITY],
+                "responses": {
+                    "200": _json("CompatImages", "The notice's pictures"),
+                    "404": ERRORS["404"],
+                    "410": ERRORS["410"],
+                },
+            }
+        }
+        paths[base + "/{entity_id}/images/{picture_id}"] = {
+            "get": {
+                "summary": f"One picture of a {kind} notice",
+                "parameters": [ENTITY, _path("picture_id", {"type": "string"}, "Picture id")],
+                "responses": {
+                    "200": {
+                        "description": "The picture",
+                        "content": {
+                            "image/jpeg": {"schema": {"type": "string", "format": "binary"}}
+                        },
+                    },
+                    "404": ERRORS["404"],
+                    "410": ERRORS["410"],
+                },
+            }
+        }
     return paths
 
 
@@ -225,23 +347,39 @@ DOCUMENT = {
         ),
     },
     "paths": {
-        "/api/v1/search": {"get": {
-            "summary": "Search notices of every kind",
-            "parameters": SEARCH_PARAMETERS,
-            "responses": {"200": _json("SearchResponse", "One page of results with facets"),
-                          "400": ERRORS["400"], "503": ERRORS["503"]},
-        }},
-        "/api/v1/notices/{kind}/{entity_id}": {"get": {
-            "summary": "One notice with every field",
-            "parameters": [_path("kind", {"enum": list(KINDS)}, "Notice kind"), ENTITY],
-            "responses": {"200": _json("Notice", "The notice"), "404": ERRORS["404"],
-                          "410": ERRORS["410"]},
-        }},
-        "/api/v1/openapi.json": {"get": {
-            "summary": "This document",
-            "responses": {"200": {"description": "OpenAPI 3.1 document",
-                                  "content": {"application/json": {"schema": {}}}}},
-        }},
+        "/api/v1/search": {
+            "get": {
+                "summary": "Search notices of every kind",
+                "parameters": SEARCH_PARAMETERS,
+                "responses": {
+                    "200": _json("SearchResponse", "One page of results with facets"),
+                    "400": ERRORS["400"],
+                    "503": ERRORS["503"],
+                },
+            }
+        },
+        "/api/v1/notices/{kind}/{entity_id}": {
+            "get": {
+                "summary": "One notice with every field",
+                "parameters": [_path("kind", {"enum": list(KINDS)}, "Notice kind"), ENTITY],
+                "responses": {
+                    "200": _json("Notice", "The notice"),
+                    "404": ERRORS["404"],
+                    "410": ERRORS["410"],
+                },
+            }
+        },
+        "/api/v1/openapi.json": {
+            "get": {
+                "summary": "This document",
+                "responses": {
+                    "200": {
+                        "description": "OpenAPI 3.1 document",
+                        "content": {"application/json": {"schema": {}}},
+                    }
+                },
+            }
+        },
         **_compat_paths(),
     },
     "components": {"schemas": SCHEMAS},

@@ -72,8 +72,16 @@ def notice_view(notice: Notice, today: date | None = None) -> NoticeView:
     """Build the view model of a notice of any kind (ages as of `today`, default today)."""
     today = today or date.today()
     title = display_name(notice)
-    builders = [_identity, _description, _languages, _warrants, _disappearance, _un_listing,
-                _un_people, _record]
+    builders = [
+        _identity,
+        _description,
+        _languages,
+        _warrants,
+        _disappearance,
+        _un_listing,
+        _un_people,
+        _record,
+    ]
     sections = [section for build in builders if (section := build(notice, today)).rows]
     return NoticeView(
         entity_id=notice.entity_id,
@@ -95,8 +103,12 @@ def _pictures(notice: Notice, title: str) -> list[PictureView]:
             thumb_url=picture_url(picture.thumb_sha256),
             width=picture.width,
             height=picture.height,
-            alt=_("Picture %(number)d of %(total)d of %(name)s",
-                  number=number, total=total, name=title),
+            alt=_(
+                "Picture %(number)d of %(total)d of %(name)s",
+                number=number,
+                total=total,
+                name=title,
+            ),
         )
         for number, picture in enumerate(notice.pictures, start=1)
     ]
@@ -139,10 +151,10 @@ def _description(notice: Notice, today: date) -> Section:
         section.add(_("Height"), labels.measure_text(notice.height, "length-meter"))
     if notice.weight:
         section.add(_("Weight"), labels.measure_text(notice.weight, "mass-kilogram"))
-    section.add(_("Eye colour"),
-                *(labels.code_label(labels.EYE_LABELS, c) for c in notice.eye_colors))
-    section.add(_("Hair"),
-                *(labels.code_label(labels.HAIR_LABELS, c) for c in notice.hair_colors))
+    section.add(
+        _("Eye colour"), *(labels.code_label(labels.EYE_LABELS, c) for c in notice.eye_colors)
+    )
+    section.add(_("Hair"), *(labels.code_label(labels.HAIR_LABELS, c) for c in notice.hair_colors))
     section.add(_("Distinguishing marks"), notice.distinguishing_marks, block=True)
     return section
 

@@ -41,8 +41,12 @@ FACET_TITLES = {
     "age_band": lazy_gettext("Age"),
 }
 # Which request arguments a facet sets.
-FACET_PARAMS = {"nationality": ("nationality",), "wanted_by": ("wanted_by",), "sex": ("sex",),
-                "age_band": ("age_min", "age_max")}
+FACET_PARAMS = {
+    "nationality": ("nationality",),
+    "wanted_by": ("wanted_by",),
+    "sex": ("sex",),
+    "age_band": ("age_min", "age_max"),
+}
 FACETS_SHOWN = 8  # values shown before "more"
 
 
@@ -131,9 +135,13 @@ def clean_url(args: MultiDict) -> str | None:
     people bookmark and share readable. Unknown and repeated parameters are dropped so that
     no request can make every link of the page long (a 4 kB query must not give a 1 MB page)."""
     items = list(args.items(multi=True))
-    kept = list(dict.fromkeys(
-        (key, value) for key, value in items
-        if key in SEARCH_PARAMS and not _is_default(key, value)))
+    kept = list(
+        dict.fromkeys(
+            (key, value)
+            for key, value in items
+            if key in SEARCH_PARAMS and not _is_default(key, value)
+        )
+    )
     if len(kept) == len(items):
         return None
     params: dict[str, list[str]] = {}
@@ -153,8 +161,9 @@ def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
         age=labels.age_text(notice.date_of_birth, today),
         born=labels.partial_date_text(notice.date_of_birth),
         nationalities=[labels.country_name(code) for code in notice.nationalities],
-        wanted_by=labels.sorted_names({labels.country_name(w.issuing_country)
-                                       for w in notice.warrants if w.issuing_country}),
+        wanted_by=labels.sorted_names(
+            {labels.country_name(w.issuing_country) for w in notice.warrants if w.issuing_country}
+        ),
         thumb_url=thumb_url,
         band=hit.band,
         band_label=translated(BAND_LABELS).get(hit.band, "") if hit.band else "",
@@ -166,8 +175,10 @@ def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
 def tabs(args: MultiDict) -> list[Link]:
     """Kind tabs; the current one is marked."""
     current = ",".join(args.getlist("kind"))
-    return [Link(str(label), url_with(args, drop=("kind",), kind=value), current=value == current)
-            for value, label in TABS]
+    return [
+        Link(str(label), url_with(args, drop=("kind",), kind=value), current=value == current)
+        for value, label in TABS
+    ]
 
 
 def _facet_label(key: str, value: str, locale=None) -> str:
@@ -193,9 +204,11 @@ def _selected_links(key: str, args: MultiDict) -> list[Link]:
         return [Link(label, url_with(args, drop=params), current=True)]
     values = [v for value in args.getlist(params[0]) for v in value.split(",") if v]
     return [
-        Link(_facet_label(key, value.upper()),
-             url_with(args, drop=params, **{params[0]: [v for v in values if v != value]}),
-             current=True)
+        Link(
+            _facet_label(key, value.upper()),
+            url_with(args, drop=params, **{params[0]: [v for v in values if v != value]}),
+            current=True,
+        )
         for value in values
     ]
 
@@ -210,8 +223,9 @@ def _refine_links(key: str, values: dict[str, int], args: MultiDict, locale) -> 
     links = []
     for value, count in values.items():
         changes = _band_bounds(value) if key == "age_band" else {key: value}
-        extra = urlencode([(name, bound) for name, bound in changes.items() if bound],
-                          safe=QUERY_SAFE)
+        extra = urlencode(
+            [(name, bound) for name, bound in changes.items() if bound], safe=QUERY_SAFE
+        )
         url = f"{kept}{joiner}{extra}" if extra else kept
         links.append(Link(_facet_label(key, value, locale), url, count))
     return links
@@ -232,12 +246,16 @@ def facets(counts: dict[str, dict[str, int]], args: MultiDict) -> list[Facet]:
 
 
 def count_text(total: int, page: int, pages: int) -> str:
-    """"1,234 notices found · page 2 of 62" for the status region."""
-    text = ngettext("%(count)s notice found", "%(count)s notices found", total,
-                    count=labels.number_text(total))
+    """ "1,234 notices found · page 2 of 62" for the status region."""
+    text = ngettext(
+        "%(count)s notice found", "%(count)s notices found", total, count=labels.number_text(total)
+    )
     if pages > 1:
-        text += " · " + _("page %(page)s of %(pages)s", page=labels.number_text(page),
-                          pages=labels.number_text(pages))
+        text += " · " + _(
+            "page %(page)s of %(pages)s",
+            page=labels.number_text(page),
+            pages=labels.number_text(pages),
+        )
     return text
 
 

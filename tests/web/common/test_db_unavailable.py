@@ -34,9 +34,14 @@ FRENCH_TITLE = "Le service est momentanément indisponible"
 
 
 def _config(root, database_url: str) -> dict:
-    return {"TESTING": True, "SECRET_KEY": "test-secret", "RATE_LIMITS_ENABLED": False,
-            "DATABASE_URL": database_url, "INDEX_DIR": str(root / "index"),
-            "MEDIA_DIR": str(root / "media")}
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "RATE_LIMITS_ENABLED": False,
+        "DATABASE_URL": database_url,
+        "INDEX_DIR": str(root / "index"),
+        "MEDIA_DIR": str(root / "media"),
+    }
 
 
 def _copy_index_and_media(indexed_dataset, root) -> None:
@@ -115,8 +120,7 @@ def test_apis_answer_a_json_503_with_the_disclaimer(down_client, path):
 
 
 def test_api_errors_are_translated(down_client):
-    response = down_client.get("/api/v1/search?q=exampleman",
-                               headers={"Accept-Language": "fr"})
+    response = down_client.get("/api/v1/search?q=exampleman", headers={"Accept-Language": "fr"})
     assert response.status_code == 503
     assert response.get_json()["error"]["message"] == "Veuillez réessayer dans quelques minutes."
 
@@ -134,8 +138,7 @@ def test_the_about_page_needs_no_database(down_client):
     assert down_client.get("/about").status_code == 200
 
 
-def test_the_site_recovers_when_the_database_is_back(sqlite_gone_app, indexed_dataset,
-                                                     tmp_path):
+def test_the_site_recovers_when_the_database_is_back(sqlite_gone_app, indexed_dataset, tmp_path):
     client = sqlite_gone_app.test_client()
     assert client.get(f"/notices/red/{NOTICE}").status_code == 503
     (tmp_path / "db").mkdir()

@@ -12,11 +12,37 @@ from hypothesis import strategies as st
 from notices import create_app
 from tests.web.conftest import _config, _copy_dataset
 
-PAGE_PARAMS = ["q", "forename", "name", "kind", "nationality", "wanted_by", "sex", "age_min",
-               "age_max", "has_picture", "keywords", "sort", "page", "per_page", "un_reference",
-               "un_resolution", "lang"]
-COMPAT_PARAMS = ["forename", "name", "nationality", "ageMin", "ageMax", "sexId",
-                 "arrestWarrantCountryId", "freeText", "page", "resultPerPage"]
+PAGE_PARAMS = [
+    "q",
+    "forename",
+    "name",
+    "kind",
+    "nationality",
+    "wanted_by",
+    "sex",
+    "age_min",
+    "age_max",
+    "has_picture",
+    "keywords",
+    "sort",
+    "page",
+    "per_page",
+    "un_reference",
+    "un_resolution",
+    "lang",
+]
+COMPAT_PARAMS = [
+    "forename",
+    "name",
+    "nationality",
+    "ageMin",
+    "ageMax",
+    "sexId",
+    "arrestWarrantCountryId",
+    "freeText",
+    "page",
+    "resultPerPage",
+]
 ROUTES = [
     ("/search", PAGE_PARAMS),
     ("/api/v1/search", PAGE_PARAMS),
@@ -26,13 +52,51 @@ ROUTES = [
     ("/notices/v1/un/entities", COMPAT_PARAMS),
 ]
 
-NASTY = st.sampled_from([
-    "^.{5}$", "name:* OR (", "*", "?", "\\", "'", '"', "NOT", "AND OR", "(((", ")))", "[a-z]+",
-    "%", "%00", "\x00", "\u202e", "\ud800", "🙂" * 50, "ـ", "\u0301", "a" * 5000, "-1", "0",
-    "99999999999999999999", "1e400", "NaN", "inf", " ", "", "<script>alert(1)</script>",
-    "' OR 1=1 --", "../../etc/passwd", "red,yellow", "XX", "M", "F", "true", "2", "160", "161",
-])
-VALUES = st.one_of(NASTY, st.text(max_size=60), st.integers(-10**12, 10**12).map(str))
+NASTY = st.sampled_from(
+    [
+        "^.{5}$",
+        "name:* OR (",
+        "*",
+        "?",
+        "\\",
+        "'",
+        '"',
+        "NOT",
+        "AND OR",
+        "(((",
+        ")))",
+        "[a-z]+",
+        "%",
+        "%00",
+        "\x00",
+        "\u202e",
+        "\ud800",
+        "🙂" * 50,
+        "ـ",
+        "\u0301",
+        "a" * 5000,
+        "-1",
+        "0",
+        "99999999999999999999",
+        "1e400",
+        "NaN",
+        "inf",
+        " ",
+        "",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "../../etc/passwd",
+        "red,yellow",
+        "XX",
+        "M",
+        "F",
+        "true",
+        "2",
+        "160",
+        "161",
+    ]
+)
+VALUES = st.one_of(NASTY, st.text(max_size=60), st.integers(-(10**12), 10**12).map(str))
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +115,12 @@ def _query(params: dict[str, str]) -> str:
 
 @pytest.mark.parametrize(("route", "names"), ROUTES)
 def test_hostile_parameters_never_cause_a_server_error(fuzz_client, route, names):
-    @settings(max_examples=60, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=60,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(st.dictionaries(st.sampled_from(names), VALUES, max_size=4))
     def check(params):
         response = fuzz_client.get(f"{route}?{_query(params)}")
@@ -64,8 +132,9 @@ def test_hostile_parameters_never_cause_a_server_error(fuzz_client, route, names
 
 
 @given(kind=st.text(max_size=20), entity=st.text(max_size=30))
-@settings(max_examples=80, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 def test_hostile_notice_paths_are_404_never_500(fuzz_client, kind, entity):
     for template in ("/notices/{}/{}", "/api/v1/notices/{}/{}", "/notices/v1/{}/{}"):
         path = template.format(kind, entity).replace("?", "%3F").replace("#", "%23")
@@ -85,10 +154,20 @@ def test_negative_or_huge_pages_are_clear(fuzz_client, page):
 def test_any_name_or_keyword_text_gets_an_answer(fuzz_client, route):
     """Free text is never a client error: whatever is typed, the search answers (or says why)."""
 
-    @settings(max_examples=80, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow])
-    @given(st.dictionaries(st.sampled_from(["q", "forename", "name", "keywords"]),
-                           st.one_of(NASTY, st.text(max_size=80)), min_size=1, max_size=3))
+    @settings(
+        max_examples=80,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(
+        st.dictionaries(
+            st.sampled_from(["q", "forename", "name", "keywords"]),
+            st.one_of(NASTY, st.text(max_size=80)),
+            min_size=1,
+            max_size=3,
+        )
+    )
     def check(params):
         # The page redirects a form with empty fields to its short URL: follow it.
         response = fuzz_client.get(f"{route}?{_query(params)}", follow_redirects=True)

@@ -13,14 +13,27 @@ from tests.web.dataset import EXAMPLEMAN, dash
 TEMPLATES = Path(__file__).resolve().parents[3] / "notices" / "templates"
 
 
-@pytest.mark.parametrize("url", ["/about", f"/notices/red/{dash(EXAMPLEMAN)}",
-                                 f"/notices/v1/red/{dash(EXAMPLEMAN)}", "/no-such-page"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/about",
+        f"/notices/red/{dash(EXAMPLEMAN)}",
+        f"/notices/v1/red/{dash(EXAMPLEMAN)}",
+        "/no-such-page",
+    ],
+)
 def test_security_headers_on_pages_api_and_errors(loaded_client, url):
     headers = loaded_client.get(url).headers
     csp = headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
-    for directive in ("default-src 'self'", "style-src 'self'", "script-src 'none'",
-                      "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"):
+    for directive in (
+        "default-src 'self'",
+        "style-src 'self'",
+        "script-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ):
         assert directive in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
@@ -35,9 +48,14 @@ def test_templates_have_no_inline_script_or_style():
         assert not re.search(r"\son[a-z]+\s*=", text), template.name  # onclick=...
 
 
-@pytest.mark.parametrize("url", [f"/notices/red/{dash(EXAMPLEMAN)}",
-                                 f"/notices/v1/red/{dash(EXAMPLEMAN)}",
-                                 f"/api/v1/notices/red/{dash(EXAMPLEMAN)}"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/notices/red/{dash(EXAMPLEMAN)}",
+        f"/notices/v1/red/{dash(EXAMPLEMAN)}",
+        f"/api/v1/notices/red/{dash(EXAMPLEMAN)}",
+    ],
+)
 def test_detail_answers_304_to_a_matching_etag_or_date(loaded_client, url):
     first = loaded_client.get(url)
     assert first.status_code == 200
@@ -93,14 +111,19 @@ def test_readyz_needs_the_database_and_an_index(loaded_client):
 def test_readyz_is_ready_with_an_index(data_client):
     response = data_client.get("/readyz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ready", "checks": {"database": True,
-                                                                  "index": True}}
+    assert response.get_json() == {"status": "ready", "checks": {"database": True, "index": True}}
 
 
 def test_readyz_reports_an_unreachable_database(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "x",
-                      "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/notices.db",
-                      "INDEX_DIR": str(tmp_path / "index"), "MEDIA_DIR": str(tmp_path)})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/notices.db",
+            "INDEX_DIR": str(tmp_path / "index"),
+            "MEDIA_DIR": str(tmp_path),
+        }
+    )
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert response.get_json()["checks"]["database"] is False
@@ -108,8 +131,11 @@ def test_readyz_reports_an_unreachable_database(tmp_path):
 
 
 def test_serving_with_the_default_secret_is_refused_outside_debug(tmp_path, caplog):
-    config = {"DATABASE_URL": f"sqlite:///{tmp_path}/notices.db",
-              "INDEX_DIR": str(tmp_path / "index"), "MEDIA_DIR": str(tmp_path)}
+    config = {
+        "DATABASE_URL": f"sqlite:///{tmp_path}/notices.db",
+        "INDEX_DIR": str(tmp_path / "index"),
+        "MEDIA_DIR": str(tmp_path),
+    }
     app = create_app(config)
     response = app.test_client().get("/healthz")
     assert response.status_code == 503

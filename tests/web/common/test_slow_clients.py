@@ -63,20 +63,28 @@ def test_eight_slow_connections_do_not_stop_health_checks_or_searches(data_app):
     port = _free_port()
     config = data_app.config
     env = {key: value for key, value in os.environ.items() if not key.startswith("NOTICES_")}
-    env.update(NOTICES_DATABASE_URL=config["DATABASE_URL"], NOTICES_INDEX_DIR=config["INDEX_DIR"],
-               NOTICES_MEDIA_DIR=config["MEDIA_DIR"], NOTICES_SECRET_KEY="s" * 40,
-               NOTICES_INSTANCE_PATH=os.environ["NOTICES_INSTANCE_PATH"],
-               NOTICES_BIND=f"127.0.0.1:{port}", NOTICES_ACCESS_LOG="/dev/null",
-               NOTICES_RATE_LIMITS_ENABLED="false")
+    env.update(
+        NOTICES_DATABASE_URL=config["DATABASE_URL"],
+        NOTICES_INDEX_DIR=config["INDEX_DIR"],
+        NOTICES_MEDIA_DIR=config["MEDIA_DIR"],
+        NOTICES_SECRET_KEY="s" * 40,
+        NOTICES_INSTANCE_PATH=os.environ["NOTICES_INSTANCE_PATH"],
+        NOTICES_BIND=f"127.0.0.1:{port}",
+        NOTICES_ACCESS_LOG="/dev/null",
+        NOTICES_RATE_LIMITS_ENABLED="false",
+    )
     # The README's way: `gunicorn` in the checkout, which reads gunicorn.conf.py.
-    server = subprocess.Popen([str(GUNICORN)], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [str(GUNICORN)], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     stop = threading.Event()
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base, server)
-        attackers = [threading.Thread(target=_dribble, args=(port, stop), daemon=True)
-                     for _ in range(SLOW_CLIENTS)]
+        attackers = [
+            threading.Thread(target=_dribble, args=(port, stop), daemon=True)
+            for _ in range(SLOW_CLIENTS)
+        ]
         for attacker in attackers:
             attacker.start()
         time.sleep(1.0)  # every slow connection is open and has sent something

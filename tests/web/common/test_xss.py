@@ -42,7 +42,7 @@ class PageScan(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in self.stack:
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag) :]
 
     def handle_data(self, text):
         self.texts.append((text, tuple(self.stack)))
@@ -52,8 +52,11 @@ class PageScan(HTMLParser):
         return "".join(text for text, _ancestors in self.texts)
 
     def first(self, tag: str, **attrs) -> dict:
-        return next(found for name, found in self.tags
-                    if name == tag and all(found.get(k) == v for k, v in attrs.items()))
+        return next(
+            found
+            for name, found in self.tags
+            if name == tag and all(found.get(k) == v for k, v in attrs.items())
+        )
 
 
 def assert_inert(html: str) -> PageScan:
@@ -70,8 +73,10 @@ def assert_inert(html: str) -> PageScan:
     for text, ancestors in scan.texts:
         # A right-to-left override must not turn the text around it: names are isolated.
         if RLO in text:
-            assert "bdi" in ancestors or "dd" in ancestors or (
-                "title" in ancestors and text.count("\u2068") == text.count("\u2069") >= 1
+            assert (
+                "bdi" in ancestors
+                or "dd" in ancestors
+                or ("title" in ancestors and text.count("\u2068") == text.count("\u2069") >= 1)
             ), (text, ancestors)
     return scan
 
@@ -133,8 +138,11 @@ def test_payloads_in_the_other_search_fields_are_echoed_as_text(client, field):
 def test_why_it_matched_shows_query_words_as_text(client):
     html = page(client, "/search?q=" + quote('xssred <script> "><img'))
     scan = assert_inert(html)
-    why = "".join(text for text, ancestors in scan.texts if "p" in ancestors
-                  and "bdi" in ancestors and "ol" in ancestors)
+    why = "".join(
+        text
+        for text, ancestors in scan.texts
+        if "p" in ancestors and "bdi" in ancestors and "ol" in ancestors
+    )
     assert "<SCRIPT>" in why and "><IMG" in why
 
 
@@ -177,8 +185,11 @@ def test_search_apis_return_payload_names_and_queries_as_json(client):
 
 
 def browse_paths() -> list[str]:
-    paths = ["/search", "/search?q=" + quote(f"xssred {data.IMG} {data.SCRIPT}"),
-             "/search?q=" + quote(data.SVG) + "&keywords=" + quote(data.TITLE)]
+    paths = [
+        "/search",
+        "/search?q=" + quote(f"xssred {data.IMG} {data.SCRIPT}"),
+        "/search?q=" + quote(data.SVG) + "&keywords=" + quote(data.TITLE),
+    ]
     paths += [f"/notices/{kind}/{dash(entity_id)}" for kind, entity_id in NOTICES]
     return [prefix + path for prefix in LANGUAGES for path in paths]
 

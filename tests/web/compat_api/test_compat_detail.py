@@ -15,16 +15,34 @@ def source(entity_id: str) -> dict:
 def test_red_detail_has_the_published_keys_and_values(loaded_client):
     doc = loaded_client.get(f"/notices/v1/red/{dash(EXAMPLEMAN)}").get_json()
     original = source(EXAMPLEMAN)
-    for key in ("entity_id", "name", "forename", "date_of_birth", "sex_id", "nationalities",
-                "place_of_birth", "country_of_birth_id", "height", "weight", "eyes_colors_id",
-                "hairs_id", "languages_spoken_ids"):
+    for key in (
+        "entity_id",
+        "name",
+        "forename",
+        "date_of_birth",
+        "sex_id",
+        "nationalities",
+        "place_of_birth",
+        "country_of_birth_id",
+        "height",
+        "weight",
+        "eyes_colors_id",
+        "hairs_id",
+        "languages_spoken_ids",
+    ):
         assert doc[key] == original[key], key
     assert doc["distinguishing_marks"] == "Scar on the left forearm\nTattoo of an anchor"
     assert doc["arrest_warrants"] == [
-        {"issuing_country_id": "FR", "charge_translation": None,
-         "charge": "Escroquerie en bande organisée\nFaux et usage de faux"},
-        {"issuing_country_id": "914", "charge": "Crimes against humanity",
-         "charge_translation": None},
+        {
+            "issuing_country_id": "FR",
+            "charge_translation": None,
+            "charge": "Escroquerie en bande organisée\nFaux et usage de faux",
+        },
+        {
+            "issuing_country_id": "914",
+            "charge": "Crimes against humanity",
+            "charge_translation": None,
+        },
     ]
     links = doc["_links"]
     assert links["self"]["href"] == f"{BASE}/red/2024-00101"
@@ -49,8 +67,9 @@ def test_yellow_and_un_details_use_their_published_keys(loaded_client):
     person = loaded_client.get(f"/notices/v1/un/persons/{dash(SAMPLEDIN)}").get_json()
     assert person["un_reference"] == "QDi.999" and person["un_reference_date"] == "2019/03"
     assert person["aliases"] == ["ABU EXAMPLE", "ABDUL SAMPLEDEEN"]
-    assert person["adresses"] == [{"street": "1 Example Street", "city": "Testabad",
-                                   "country": "YE"}]
+    assert person["adresses"] == [
+        {"street": "1 Example Street", "city": "Testabad", "country": "YE"}
+    ]
     entity = loaded_client.get(f"/notices/v1/un/entities/{dash(EXAMPLE_TRADING)}").get_json()
     assert entity["also_known_as"] == "EXAMPLE TRADING CO.; ETC LTD"
     assert entity["name"] == "EXAMPLE TRADING COMPANY LIMITED"

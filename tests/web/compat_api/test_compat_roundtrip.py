@@ -11,8 +11,9 @@ from notices.ingest.record import NoticeRecord
 from notices.models import Notice
 from tests.web.helpers import invoke, serving
 
-COLUMNS = [name for name in NoticeRecord.__dataclass_fields__
-           if name not in ("pictures", "warrants")]
+COLUMNS = [
+    name for name in NoticeRecord.__dataclass_fields__ if name not in ("pictures", "warrants")
+]
 
 
 def snapshot(app) -> dict:
@@ -32,12 +33,16 @@ def snapshot(app) -> dict:
 
 def test_a_mirror_loads_the_same_notices_from_our_api(data_app, tmp_path):
     mirror_dir = tmp_path / "mirror"
-    mirror = create_app({
-        "TESTING": True, "SECRET_KEY": "test-secret",
-        "DATABASE_URL": f"sqlite:///{mirror_dir / 'notices.db'}",
-        "INDEX_DIR": str(mirror_dir / "index"), "MEDIA_DIR": str(mirror_dir / "media"),
-        "FETCH_RATE_PER_SECOND": 1000.0,
-    })
+    mirror = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "DATABASE_URL": f"sqlite:///{mirror_dir / 'notices.db'}",
+            "INDEX_DIR": str(mirror_dir / "index"),
+            "MEDIA_DIR": str(mirror_dir / "media"),
+            "FETCH_RATE_PER_SECOND": 1000.0,
+        }
+    )
     upgrade(mirror.config["DATABASE_URL"])
     with serving(data_app) as base_url:
         result = invoke(mirror, ["load", base_url, "--full"])

@@ -18,13 +18,21 @@ ID = dash(EXAMPLEMAN)
 # Every endpoint, with URLs that exercise it. A new route without an entry fails the walk.
 HTML_ROUTES = {
     "pages.search": ["/", "/search?q=exampleman", "/search?q=nobody+at+all+zzzz"],
-    "pages.notice": [f"/notices/red/{ID}", "/notices/yellow/2023-04567",
-                     "/notices/un-person/2019-00088", "/notices/un-entity/2020-00007"],
+    "pages.notice": [
+        f"/notices/red/{ID}",
+        "/notices/yellow/2023-04567",
+        "/notices/un-person/2019-00088",
+        "/notices/un-entity/2020-00007",
+    ],
     "pages.about": ["/about"],
 }
 JSON_ROUTES = {
-    "compat_api.notices": ["/notices/v1/red", "/notices/v1/yellow?name=testova",
-                           "/notices/v1/un/persons", "/notices/v1/un/entities"],
+    "compat_api.notices": [
+        "/notices/v1/red",
+        "/notices/v1/yellow?name=testova",
+        "/notices/v1/un/persons",
+        "/notices/v1/un/entities",
+    ],
     "compat_api.detail": [f"/notices/v1/red/{ID}", "/notices/v1/un/entities/2020-00007"],
     "compat_api.images": [f"/notices/v1/red/{ID}/images"],
     "native_api.search": ["/api/v1/search?q=exampleman", "/api/v1/search"],
@@ -41,8 +49,14 @@ EXEMPT = {
     "health.readyz": "readiness",
     "language.switch": "a redirect to the same page in the chosen language",
 }
-ERROR_URLS = ["/no-such-page", "/notices/red/2099-00001", "/search?age_min=old",
-              "/api/v1/search?sex=X", "/notices/v1/red/2099-1", "/notices/v1/red?page=0"]
+ERROR_URLS = [
+    "/no-such-page",
+    "/notices/red/2099-00001",
+    "/search?age_min=old",
+    "/api/v1/search?sex=X",
+    "/notices/v1/red/2099-1",
+    "/notices/v1/red?page=0",
+]
 
 
 def disclaimer_element_text(html: str) -> str | None:
@@ -68,7 +82,7 @@ def test_every_html_page_has_the_disclaimer_outside_the_content(data_client):
             assert response.status_code == 200, url
             html = response.get_data(as_text=True)
             assert has_disclaimer_element(html), (endpoint, url)
-            assert html.index("disclaimer") < html.index('<main'), url
+            assert html.index("disclaimer") < html.index("<main"), url
 
 
 def test_every_json_answer_has_the_disclaimer(data_client):
@@ -91,8 +105,14 @@ def test_error_answers_carry_the_disclaimer_too(data_client):
 
 def test_the_disclaimer_says_what_the_public_must_know(loaded_client):
     text = loaded_client.get("/notices/v1/red/" + ID).get_json()["disclaimer"]
-    for phrase in ("public's help", "not an arrest warrant", "presumed innocent",
-                   "no other purpose", "do not approach", "contact your local police"):
+    for phrase in (
+        "public's help",
+        "not an arrest warrant",
+        "presumed innocent",
+        "no other purpose",
+        "do not approach",
+        "contact your local police",
+    ):
         assert phrase in text
 
 
@@ -111,8 +131,16 @@ def test_demo_banner_follows_the_latest_successful_load(loaded_app, loaded_clien
     with sessions() as session, session.begin():
         latest = session.query(LoadRun).order_by(LoadRun.id.desc()).first()
         latest.demo = True
-        session.add(LoadRun(source="x", mode="full", dry_run=True, demo=False,
-                            status="succeeded", started_at=latest.started_at))
+        session.add(
+            LoadRun(
+                source="x",
+                mode="full",
+                dry_run=True,
+                demo=False,
+                status="succeeded",
+                started_at=latest.started_at,
+            )
+        )
     html = loaded_client.get(f"/notices/red/{ID}").get_data(as_text=True)
     assert "fictitious demonstration data" in html  # a dry run does not count
 
@@ -136,7 +164,9 @@ def test_every_route_shows_the_disclaimer_in_every_language(data_app, data_clien
         assert f'<html lang="{html_lang(Locale.parse(lang))}"' in html, (lang, url)
         assert disclaimer_element_text(html) == expected, (lang, url)
     for url in [url for urls in JSON_ROUTES.values() for url in urls]:
-        for response in (data_client.get(f"/{lang}{url}"),
-                         data_client.get(url, headers={"Accept-Language": lang})):
+        for response in (
+            data_client.get(f"/{lang}{url}"),
+            data_client.get(url, headers={"Accept-Language": lang}),
+        ):
             assert response.status_code == 200, (lang, url)
             assert response.get_json()["disclaimer"] == expected, (lang, url)

@@ -26,11 +26,17 @@ def page_lang(response) -> str:
     return re.search(r'<html lang="([^"]+)"', response.get_data(as_text=True)).group(1)
 
 
-@pytest.mark.parametrize("lang, tag", [
-    ("ar", '<html lang="ar" dir="rtl">'), ("en", '<html lang="en" dir="ltr">'),
-    ("es", '<html lang="es" dir="ltr">'), ("fr", '<html lang="fr" dir="ltr">'),
-    ("ru", '<html lang="ru" dir="ltr">'), ("zh", '<html lang="zh-Hans" dir="ltr">'),
-])
+@pytest.mark.parametrize(
+    "lang, tag",
+    [
+        ("ar", '<html lang="ar" dir="rtl">'),
+        ("en", '<html lang="en" dir="ltr">'),
+        ("es", '<html lang="es" dir="ltr">'),
+        ("fr", '<html lang="fr" dir="ltr">'),
+        ("ru", '<html lang="ru" dir="ltr">'),
+        ("zh", '<html lang="zh-Hans" dir="ltr">'),
+    ],
+)
 def test_pages_declare_their_language_and_direction(loaded_client, lang, tag):
     assert html_tag(loaded_client.get(f"/{lang}/about")) == tag
     assert html_tag(loaded_client.get(f"/{lang}/no-such-page")) == tag  # error pages too
@@ -38,12 +44,13 @@ def test_pages_declare_their_language_and_direction(loaded_client, lang, tag):
 
 
 def test_the_url_prefix_beats_the_cookie_which_beats_accept_language(loaded_client):
-    assert page_lang(loaded_client.get("/about", headers={"Accept-Language": "de, en;q=0.5"})) \
-        == "en"
-    assert page_lang(loaded_client.get("/about", headers={"Accept-Language": "ru, fr;q=0.5"})) \
-        == "ru"
-    assert page_lang(loaded_client.get("/about", headers={"Accept-Language": "zh-CN"})) \
-        == "zh-Hans"
+    assert (
+        page_lang(loaded_client.get("/about", headers={"Accept-Language": "de, en;q=0.5"})) == "en"
+    )
+    assert (
+        page_lang(loaded_client.get("/about", headers={"Accept-Language": "ru, fr;q=0.5"})) == "ru"
+    )
+    assert page_lang(loaded_client.get("/about", headers={"Accept-Language": "zh-CN"})) == "zh-Hans"
     assert page_lang(loaded_client.get("/about")) == "en"
     loaded_client.set_cookie("lang", "es")
     assert page_lang(loaded_client.get("/about", headers={"Accept-Language": "ru"})) == "es"
@@ -60,8 +67,11 @@ def test_apis_follow_the_prefix_and_accept_language_but_not_the_cookie(loaded_cl
     assert french.get_json()["error"]["message"].startswith("sex doit prendre")
     assert "Accept-Language" in french.headers["Vary"]
     russian = loaded_client.get("/ru/notices/v1/red?ageMin=x").get_json()
-    assert russian["error"] == {"code": "bad_request", "parameter": "ageMin",
-                                "message": "ageMin: нужно целое число"}
+    assert russian["error"] == {
+        "code": "bad_request",
+        "parameter": "ageMin",
+        "message": "ageMin: нужно целое число",
+    }
     assert "ордером на арест" in russian["disclaimer"]
     document = loaded_client.get(f"/zh/api/v1/notices/red/{dash(EXAMPLEMAN)}").get_json()
     assert {"code": "FR", "label": "法国"} in document["nationalities"]  # keys stay English
@@ -86,8 +96,9 @@ def test_the_switcher_links_keep_the_page_and_query(data_client):
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
     links = dict(re.findall(r'<a href="([^"]+)" lang="([^"]+)"', switcher))
     assert set(links.values()) == {"ar", "en", "es", "ru", "zh-Hans"}  # all but the current
-    assert '<span class="current" aria-current="true" lang="fr" dir="ltr">Français</span>' \
-        in switcher
+    assert (
+        '<span class="current" aria-current="true" lang="fr" dir="ltr">Français</span>' in switcher
+    )
     assert 'lang="ar" hreflang="ar" dir="rtl">العربية</a>' in switcher
     to_arabic = next(url for url, lang in links.items() if lang == "ar")
     response = data_client.get(to_arabic)
@@ -97,11 +108,20 @@ def test_the_switcher_links_keep_the_page_and_query(data_client):
     assert page_lang(data_client.get("/search")) == "ar"  # remembered
 
 
-@pytest.mark.parametrize("target, location", [
-    ("//evil.example/x", "/ru/"), ("https://evil.example/", "/ru/"), ("/\\evil", "/ru/"),
-    ("/fr/about", "/ru/about"), ("/es", "/ru/"), ("/about?x=1", "/ru/about?x=1"), (None, "/ru/"),
-    ("/x\r\nSet-Cookie: a=b", "/ru/"), ("/search?q=محمد", "/ru/search?q=%D9%85%D8%AD%D9%85%D8%AF"),
-])
+@pytest.mark.parametrize(
+    "target, location",
+    [
+        ("//evil.example/x", "/ru/"),
+        ("https://evil.example/", "/ru/"),
+        ("/\\evil", "/ru/"),
+        ("/fr/about", "/ru/about"),
+        ("/es", "/ru/"),
+        ("/about?x=1", "/ru/about?x=1"),
+        (None, "/ru/"),
+        ("/x\r\nSet-Cookie: a=b", "/ru/"),
+        ("/search?q=محمد", "/ru/search?q=%D9%85%D8%AD%D9%85%D8%AF"),
+    ],
+)
 def test_the_switcher_only_returns_to_this_site(loaded_client, target, location):
     query = {"next": target} if target is not None else {}
     response = loaded_client.get("/language/ru", query_string=query)
@@ -113,19 +133,55 @@ def test_unknown_languages_are_not_prefixes(loaded_client):
     assert loaded_client.get("/language/de").status_code == 404
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("en", {"Date of birth": "April 12, 1980", "Height": "1.83 m", "Weight": "82 kg",
-            "Eye colour": "Hazel", "Hair": "Black", "Languages spoken": "French German"}),
-    ("fr", {"Date de naissance": "12 avril 1980", "Taille": "1,83 m", "Poids": "82 kg",
-            "Couleur des yeux": "Noisette", "Cheveux": "Noirs",
-            "Langues parlées": "français allemand"}),
-    ("ru", {"Дата рождения": "12 апреля 1980 г.", "Рост": "1,83 м", "Вес": "82 кг",
-            "Цвет глаз": "Ореховые", "Волосы": "Чёрные"}),
-    ("zh", {"出生日期": "1980年4月12日", "身高": "1.83米", "国籍": "法国 比利时"}),
-    ("ar", {"الطول": "1.83 متر", "الوزن": "82 كغم", "لون العينين": "عسلية", "الشعر": "أسود",
-            "الجنسية": "فرنسا بلجيكا"}),
-    ("es", {"Estatura": "1,83 m", "Color de ojos": "Color avellana", "Cabello": "Negro"}),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (
+            "en",
+            {
+                "Date of birth": "April 12, 1980",
+                "Height": "1.83 m",
+                "Weight": "82 kg",
+                "Eye colour": "Hazel",
+                "Hair": "Black",
+                "Languages spoken": "French German",
+            },
+        ),
+        (
+            "fr",
+            {
+                "Date de naissance": "12 avril 1980",
+                "Taille": "1,83 m",
+                "Poids": "82 kg",
+                "Couleur des yeux": "Noisette",
+                "Cheveux": "Noirs",
+                "Langues parlées": "français allemand",
+            },
+        ),
+        (
+            "ru",
+            {
+                "Дата рождения": "12 апреля 1980 г.",
+                "Рост": "1,83 м",
+                "Вес": "82 кг",
+                "Цвет глаз": "Ореховые",
+                "Волосы": "Чёрные",
+            },
+        ),
+        ("zh", {"出生日期": "1980年4月12日", "身高": "1.83米", "国籍": "法国 比利时"}),
+        (
+            "ar",
+            {
+                "الطول": "1.83 متر",
+                "الوزن": "82 كغم",
+                "لون العينين": "عسلية",
+                "الشعر": "أسود",
+                "الجنسية": "فرنسا بلجيكا",
+            },
+        ),
+        ("es", {"Estatura": "1,83 m", "Color de ojos": "Color avellana", "Cabello": "Negro"}),
+    ],
+)
 def test_detail_values_are_written_the_locales_way(loaded_client, lang, expected):
     response = loaded_client.get(f"/{lang}{DETAIL}")
     for label, value in expected.items():
@@ -161,8 +217,9 @@ def test_original_script_names_are_isolated(loaded_client):
     assert "<bdi>سامبلدين</bdi>" in html
 
 
-@pytest.mark.parametrize("lang, title", [("fr", "Trop de requêtes"), ("ar", "طلبات كثيرة جدًا"),
-                                         ("zh", "请求过多")])
+@pytest.mark.parametrize(
+    "lang, title", [("fr", "Trop de requêtes"), ("ar", "طلبات كثيرة جدًا"), ("zh", "请求过多")]
+)
 def test_too_many_requests_is_translated(bare_app, lang, title):
     with bare_app.test_request_context("/about", headers={"Accept-Language": lang}):
         response = handle_http_error(TooManyRequests())

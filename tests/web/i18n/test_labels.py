@@ -15,12 +15,22 @@ EN = Locale.parse("en")
 FR = Locale.parse("fr")
 
 
-@pytest.mark.parametrize("code, english, french", [
-    ("FRE", "French", "français"), ("GER", "German", "allemand"), ("CHI", "Chinese", "chinois"),
-    ("ENG", "English", "anglais"), ("ara", "Arabic", "arabe"), ("RUS", "Russian", "russe"),
-    ("SPA", "Spanish", "espagnol"), ("ALB", "Albanian", "albanais"), ("PER", "Persian", "persan"),
-    ("FIL", "Filipino", "filipino"), ("XYZ", "XYZ", "XYZ"),
-])
+@pytest.mark.parametrize(
+    "code, english, french",
+    [
+        ("FRE", "French", "français"),
+        ("GER", "German", "allemand"),
+        ("CHI", "Chinese", "chinois"),
+        ("ENG", "English", "anglais"),
+        ("ara", "Arabic", "arabe"),
+        ("RUS", "Russian", "russe"),
+        ("SPA", "Spanish", "espagnol"),
+        ("ALB", "Albanian", "albanais"),
+        ("PER", "Persian", "persan"),
+        ("FIL", "Filipino", "filipino"),
+        ("XYZ", "XYZ", "XYZ"),
+    ],
+)
 def test_language_codes_as_published_get_cldr_names(code, english, french):
     assert language_name(code, EN) == english
     assert language_name(code, FR) == french
@@ -61,23 +71,28 @@ def test_every_colour_code_has_its_own_label(bare_app):
             assert all(labels.code_label(table, code) != code for code in codes)
 
 
-@pytest.mark.parametrize("iso, text", [("1980", "1980"), ("1980-05", "May 1980"),
-                                       ("1980-05-17", "May 17, 1980"), (None, "")])
+@pytest.mark.parametrize(
+    "iso, text",
+    [("1980", "1980"), ("1980-05", "May 1980"), ("1980-05-17", "May 17, 1980"), (None, "")],
+)
 def test_partial_dates_are_written_as_the_locale_writes_them(bare_app, iso, text):
     with bare_app.test_request_context():
         assert labels.partial_date_text(iso) == text
 
 
-@pytest.mark.parametrize("iso, today, text", [
-    ("1980-05-17", date(2026, 5, 16), "45 years old"),
-    ("1980-05-17", date(2026, 5, 17), "46 years old"),
-    ("1980-05", date(2026, 5, 16), "45–46 years old"),
-    ("1980", date(2026, 7, 1), "45–46 years old"),
-    ("2025-12-31", date(2026, 1, 1), "0 years old"),
-    ("2026", date(2026, 1, 1), "0 years old"),
-    ("2027", date(2026, 1, 1), ""),
-    ("2025-01-01", date(2026, 1, 1), "1 year old"),
-])
+@pytest.mark.parametrize(
+    "iso, today, text",
+    [
+        ("1980-05-17", date(2026, 5, 16), "45 years old"),
+        ("1980-05-17", date(2026, 5, 17), "46 years old"),
+        ("1980-05", date(2026, 5, 16), "45–46 years old"),
+        ("1980", date(2026, 7, 1), "45–46 years old"),
+        ("2025-12-31", date(2026, 1, 1), "0 years old"),
+        ("2026", date(2026, 1, 1), "0 years old"),
+        ("2027", date(2026, 1, 1), ""),
+        ("2025-01-01", date(2026, 1, 1), "1 year old"),
+    ],
+)
 def test_ages_are_computed_on_the_day_from_partial_dates(bare_app, iso, today, text):
     with bare_app.test_request_context():
         assert labels.age_text(iso, today) == text

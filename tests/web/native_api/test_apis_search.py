@@ -43,8 +43,9 @@ def test_native_search_scores_explains_and_counts(data_client):
 
 
 def test_native_search_filters_and_pages(data_client):
-    doc = check(data_client.get("/api/v1/search?kind=red&per_page=3&sort=name").get_json(),
-                "SearchResponse")
+    doc = check(
+        data_client.get("/api/v1/search?kind=red&per_page=3&sort=name").get_json(), "SearchResponse"
+    )
     assert (doc["total"], doc["pages"], len(doc["results"])) == (4, 2, 3)
     second = data_client.get("/api/v1/search?kind=red&per_page=3&sort=name&page=2").get_json()
     names = [r["names"]["family_name"] for r in doc["results"] + second["results"]]
@@ -54,10 +55,16 @@ def test_native_search_filters_and_pages(data_client):
     assert browse["results"][0]["score"] is None  # no name asked: nothing to score
 
 
-@pytest.mark.parametrize("query, parameter", [
-    ("age_min=x", "age_min"), ("kind=purple", "kind"), ("per_page=1000", "per_page"),
-    ("nationality=123", "nationality"), ("has_picture=perhaps", "has_picture"),
-])
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("age_min=x", "age_min"),
+        ("kind=purple", "kind"),
+        ("per_page=1000", "per_page"),
+        ("nationality=123", "nationality"),
+        ("has_picture=perhaps", "has_picture"),
+    ],
+)
 def test_native_bad_parameters_are_json_400s(data_client, query, parameter):
     response = data_client.get(f"/api/v1/search?{query}")
     assert response.status_code == 400
@@ -67,13 +74,20 @@ def test_native_bad_parameters_are_json_400s(data_client, query, parameter):
 
 
 def test_compatible_list_has_the_published_shape(data_client):
-    doc = check(data_client.get("/notices/v1/red?nationality=IT&resultPerPage=1").get_json(),
-                "CompatList")
+    doc = check(
+        data_client.get("/notices/v1/red?nationality=IT&resultPerPage=1").get_json(), "CompatList"
+    )
     assert doc["total"] == 2
     assert doc["query"] == {"page": 1, "resultPerPage": 1, "nationality": "IT"}
     item = doc["_embedded"]["notices"][0]
-    assert set(item) == {"entity_id", "name", "forename", "date_of_birth", "nationalities",
-                         "_links"}
+    assert set(item) == {
+        "entity_id",
+        "name",
+        "forename",
+        "date_of_birth",
+        "nationalities",
+        "_links",
+    }
     links = doc["_links"]
     assert links["next"]["href"].startswith("http://localhost/notices/v1/red?")
     assert "page=2" in links["next"]["href"] and "page=2" in links["last"]["href"]
@@ -83,8 +97,12 @@ def test_compatible_list_has_the_published_shape(data_client):
 
 
 def test_compatible_detail_and_images_match_their_schemas(data_client):
-    for path in ("red/2024-00101", "yellow/2023-04567", "un/persons/2019-00088",
-                 "un/entities/2020-00007"):
+    for path in (
+        "red/2024-00101",
+        "yellow/2023-04567",
+        "un/persons/2019-00088",
+        "un/entities/2020-00007",
+    ):
         check(data_client.get(f"/notices/v1/{path}").get_json(), "CompatDetail")
         check(data_client.get(f"/notices/v1/{path}/images").get_json(), "CompatImages")
     check(data_client.get(f"/api/v1/notices/red/{dash(EXAMPLEMAN)}").get_json(), "Notice")

@@ -15,8 +15,10 @@ def test_notice_document_gives_codes_with_labels_and_an_age_range(loaded_client)
     assert doc["age"] == {"min": low, "max": high}
     assert doc["date_of_birth"] == "1975"
     assert doc["nationalities"] == [{"code": "IT", "label": "Italy"}]
-    assert doc["languages"] == [{"code": "ITA", "label": "Italian"},
-                                {"code": "CHI", "label": "Chinese"}]
+    assert doc["languages"] == [
+        {"code": "ITA", "label": "Italian"},
+        {"code": "CHI", "label": "Chinese"},
+    ]
     assert doc["warrants"][0]["issuing_country"] == {"code": "IT", "label": "Italy"}
     assert doc["pictures"][0]["url"].startswith("http://localhost/pictures/")
     assert doc["_links"]["page"] == "http://localhost/notices/red/2024-00102"
@@ -26,8 +28,7 @@ def test_notice_document_gives_codes_with_labels_and_an_age_range(loaded_client)
 def test_yellow_and_un_documents_carry_their_sections(loaded_client):
     yellow = loaded_client.get(f"/api/v1/notices/yellow/{dash(TESTOVA)}").get_json()
     assert yellow["disappearance"]["country"] == {"code": "LV", "label": "Latvia"}
-    assert yellow["disappearance"]["father"] == {"family_name": "TESTOV",
-                                                 "forename": "PETERIS"}
+    assert yellow["disappearance"]["father"] == {"family_name": "TESTOV", "forename": "PETERIS"}
     assert yellow["un"] is None
     person = loaded_client.get(f"/api/v1/notices/un-person/{dash(SAMPLEDIN)}").get_json()
     assert person["un"]["reference"] == "QDi.999"
@@ -41,7 +42,8 @@ def test_unknown_other_kind_and_withdrawn_notices(loaded_app, loaded_client, tmp
     gone = loaded_client.get(f"/api/v1/notices/red/{dash(FICTIONELLI)}")
     assert gone.status_code == 410
     assert gone.get_json()["error"] == {
-        "code": "gone", "parameter": None,
+        "code": "gone",
+        "parameter": None,
         "message": gone.get_json()["error"]["message"],
     }
     assert "no longer published" in gone.get_json()["error"]["message"]

@@ -15,8 +15,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 
 DETAIL = f"/notices/red/{dash(EXAMPLEMAN)}"
 # The search page empty, with results (several pages, facets, reasons) and a notice.
-AUDITED = {"search": "/search?kind=red&sort=name", "results": "/search?q=exampleman+johan",
-           "detail": DETAIL}
+AUDITED = {
+    "search": "/search?kind=red&sort=name",
+    "results": "/search?q=exampleman+johan",
+    "detail": DETAIL,
+}
 
 
 @needs_axe
@@ -41,7 +44,9 @@ def test_arabic_pages_mirror(demo_site, browser):
     page = open_page(browser, 1280, 900)
     page.goto(f"{demo_site}/ar/search?q=exampleman&kind=red")
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
-        "ar", "rtl"]
+        "ar",
+        "rtl",
+    ]
     # Filters on the right of the results, the name box's label at the right edge of the form.
     assert layout_box(page, ".filters")["x"] > layout_box(page, ".results")["x"]
     label, field = layout_box(page, "label[for=q]"), layout_box(page, "#q")

@@ -44,8 +44,13 @@ def test_red_notice_shows_every_section_with_readable_labels(loaded_client):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "<h1><bdi>JOHAN ALEXANDER EXAMPLEMAN</bdi></h1>" in html
-    for heading in ("Identity", "Physical description", "Languages", "Charges",
-                    "About this notice"):
+    for heading in (
+        "Identity",
+        "Physical description",
+        "Languages",
+        "Charges",
+        "About this notice",
+    ):
         assert f">{heading}</h2>" in html
     age = ages("1980-04-12")[0]
     assert field(response, "Date of birth") == f"April 12, 1980 ({age} years old)"

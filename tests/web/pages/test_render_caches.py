@@ -50,13 +50,16 @@ def test_labels_follow_the_page_language(data_client):
 
 
 @pytest.mark.parametrize("root", ["", "/fr", "/ar"])
-@pytest.mark.parametrize("params", [
-    {},
-    {"q": ["jean pierre"]},
-    {"q": ["O'Neil & co/+?#"], "nationality": ["FR", "IT"]},
-    {"q": ["محمد"], "kind": ["red"], "age_min": ["20"], "page": ["3"]},
-    {"keywords": ["50% = half;<script>"], "sex": ["F"]},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ["jean pierre"]},
+        {"q": ["O'Neil & co/+?#"], "nationality": ["FR", "IT"]},
+        {"q": ["محمد"], "kind": ["red"], "age_min": ["20"], "page": ["3"]},
+        {"keywords": ["50% = half;<script>"], "sex": ["F"]},
+    ],
+)
 def test_search_links_are_the_urls_the_router_builds(data_app, root, params):
     with data_app.test_request_context(f"{root}/search", base_url="http://localhost"):
         data_app.preprocess_request()

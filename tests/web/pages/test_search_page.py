@@ -31,8 +31,10 @@ def facet_link(html: str, label: str) -> str:
 def test_a_misspelt_name_finds_the_notices_and_says_why(data_client):
     html = html_of(data_client.get("/search?q=fictionely"))
     assert status_text(html) == "2 notices found"
-    assert set(result_links(html)) == {f"/notices/red/{dash(FICTIONELLI)}",
-                                       f"/notices/red/{dash(FICTIONELLA)}"}
+    assert set(result_links(html)) == {
+        f"/notices/red/{dash(FICTIONELLI)}",
+        f"/notices/red/{dash(FICTIONELLA)}",
+    }
     assert "<bdi>MARCO FICTIONELLI</bdi>" in html
     assert "<bdi>FICTIONELY</bdi> ≈ <bdi>FICTIONELLI</bdi> (similar spelling)" in html
     assert re.search(r'class="band band--(strong|possible)">(Strong|Possible) match', html)
@@ -41,7 +43,7 @@ def test_a_misspelt_name_finds_the_notices_and_says_why(data_client):
 
 def test_a_card_shows_picture_age_and_country_names(data_client):
     html = html_of(data_client.get("/search?q=exampleman"))
-    card = html[html.index('<li class="card'):html.index("</li>", html.index('class="card__'))]
+    card = html[html.index('<li class="card') : html.index("</li>", html.index('class="card__'))]
     assert re.search(r'<img src="/pictures/[0-9a-f]{64}\.jpg" alt=""', html)
     assert "France and Belgium" in html
     assert "Wanted by France and International Criminal Court" in html
@@ -92,7 +94,7 @@ def test_filters_combine(data_client):
 def test_forename_and_family_name_fields(data_client):
     html = html_of(data_client.get("/search?forename=johan&name=exampleman"))
     assert result_links(html)[0] == f"/notices/red/{dash(EXAMPLEMAN)}"
-    assert "<details class=\"more-names\" open>" in html
+    assert '<details class="more-names" open>' in html
 
 
 def test_twenty_per_page_with_the_exact_total_and_every_page_reachable(data_app, data_client):
@@ -133,8 +135,10 @@ def test_without_an_index_the_search_is_unavailable(loaded_client):
 
 
 def test_a_submitted_form_redirects_to_a_short_bookmarkable_url(data_client):
-    response = data_client.get("/search?q=marco&forename=&name=&nationality=IT&sex="
-                               "&age_min=&sort=relevance&page=1&keywords=+")
+    response = data_client.get(
+        "/search?q=marco&forename=&name=&nationality=IT&sex="
+        "&age_min=&sort=relevance&page=1&keywords=+"
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == "/search?q=marco&nationality=IT"
     assert data_client.get("/search?q=marco&nationality=IT").status_code == 200
