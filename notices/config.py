@@ -24,7 +24,9 @@ DEFAULTS = {
     "THUMBNAIL_SIDE": 200,
     "FETCH_RATE_PER_SECOND": 5.0,
     "FETCH_RETRIES": 4,
-    "FETCH_TIMEOUT_SECONDS": 20.0,
+    "FETCH_TIMEOUT_SECONDS": 20.0,  # wall-clock deadline of one request
+    "FETCH_MAX_REQUESTS": 1_000_000,  # per web service load
+    "FETCH_MAX_SECONDS": 172_800.0,  # per web service load (48 h)
     "RATELIMIT_STORAGE_URL": None,  # None: in-process memory
     "RATE_LIMITS": "300 per minute;30 per second",  # per client address, public routes
     "RATE_LIMITS_ENABLED": True,
@@ -60,10 +62,18 @@ def validate(config) -> None:
     for key in ("PICTURE_MAX_BYTES", "PICTURE_MAX_PIXELS", "PICTURE_MAX_SIDE", "THUMBNAIL_SIDE"):
         if not isinstance(config[key], int) or config[key] <= 0:
             raise ConfigError(f"{key} must be a positive whole number")
+    if not _positive(config["FETCH_MAX_REQUESTS"], int):
+        raise ConfigError("FETCH_MAX_REQUESTS must be a positive whole number")
+    if not _positive(config["FETCH_MAX_SECONDS"], int | float):
+        raise ConfigError("FETCH_MAX_SECONDS must be a positive number of seconds")
     if not isinstance(config["TRUSTED_PROXIES"], int) or config["TRUSTED_PROXIES"] < 0:
         raise ConfigError("TRUSTED_PROXIES must be a whole number >= 0")
     if not isinstance(config["SITE_NAME"], str) or not config["SITE_NAME"].strip():
         raise ConfigError("SITE_NAME must be a non-empty string")
+
+
+def _positive(value, kind) -> bool:
+    return isinstance(value, kind) and not isinstance(value, bool) and value > 0
 
 
 def check_secret_for_serving(config, debug: bool) -> None:

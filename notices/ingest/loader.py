@@ -19,7 +19,7 @@ from notices.ingest.picture_store import StorageError
 from notices.ingest.pictures import PictureError, picture_path
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
-from notices.ingest.sources import Source
+from notices.ingest.sources import Source, SourceError
 
 
 @dataclass
@@ -119,6 +119,8 @@ class _Load:
     def run(self) -> None:
         try:
             self._read_all()
+        except SourceError as error:  # the source as a whole failed midway (budget used up)
+            raise LoadAborted(f"{error}; nothing was changed") from None
         finally:
             self.pictures.close()
         self.report.kinds = self._covered_kinds()
