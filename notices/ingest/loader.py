@@ -46,15 +46,11 @@ def run_load(sessions: sessionmaker[Session], source: Source, options: LoadOptio
         _run_in_transaction(sessions, source, options, report, progress)
     except LoadAborted as aborted:
         report.failure = str(aborted)
-    except OperationalError as error:
-        if not _database_busy(error):
-            report.failure = f"load failed: {error}"
-            records.record_failure(sessions, report)
-            raise
-        # SQLite: another writer held the database past the busy timeout. Nothing was written;
-        # an operator needs to hear that, not a traceback.
-        report.failure = DATABASE_BUSY
-        with contextlib.suppress(OperationalError):  # recording it needs the same lock
+    except (OperationalError, OSError) as error:
+        # The machine's fault (database gone or full, disk full): the transaction rolled back,
+        # and an operator needs to hear that, not a traceback. Recording it may fail likewise.
+        report.failure = environment_failure(error)
+        with contextlib.suppress(OperationalError):
             records.record_failure(sessions, report)
         return report
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, then re-raised
@@ -87,8 +83,14 @@ DATABASE_BUSY = ("the database stayed locked by another load (or a schema upgrad
                  "loaded: run this load again when the other one has finished")
 
 
-def _database_busy(error: OperationalError) -> bool:
-    return "database is locked" in str(error.orig)
+def environment_failure(error: Exception) -> str:
+    """One line on a database or file system error; nothing was written."""
+    if isinstance(error, OperationalError):
+        if "database is locked" in str(error.orig):
+            return DATABASE_BUSY  # SQLite: another writer held it past the busy timeout
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
+        return f"the database failed during the load ({reason}); nothing was changed"
+    return f"load failed: {error}; nothing was changed"
 
 
 def _is_demo(source: Source) -> bool:
