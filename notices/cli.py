@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import FlaskGroup
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from notices import create_app, operations
 from notices.domain import KINDS
@@ -50,7 +52,8 @@ def db():
 @db.command("upgrade")
 def db_upgrade():
     """Create the database or bring its schema up to date (safe to run again)."""
-    operations.upgrade_database(current_app.config)
+    with _operator_errors():
+        operations.upgrade_database(current_app.config)
     click.echo("database schema is up to date")
 
 
@@ -78,7 +81,7 @@ def db_upgrade():
 def load(source, full, kinds, dry_run, allow_mass_withdrawal, low_priority):
     """Load notices from a directory, .zip/.tar.gz, JSON Lines file or web service URL."""
     _apply_priority(low_priority)
-    with progress("loading") as advance:
+    with _operator_errors(""), progress("loading") as advance:
         report = operations.load(
             current_app,
             source,
@@ -138,7 +141,9 @@ def loads():
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 def loads_list(limit):
     """The most recent loads, newest first."""
-    for run in operations.recent_loads(current_app, limit):
+    with _operator_errors():
+        runs = operations.recent_loads(current_app, limit)
+    for run in runs:
         click.echo(operations.describe_load(run))
 
 
@@ -146,7 +151,8 @@ def loads_list(limit):
 @click.argument("load_id", type=int)
 def loads_show(load_id):
     """One load with every record it rejected."""
-    run = operations.get_load(current_app, load_id)
+    with _operator_errors():
+        run = operations.get_load(current_app, load_id)
     if run is None:
         raise click.ClickException(f"no load with id {load_id}")
     click.echo(operations.describe_load(run))
@@ -164,7 +170,7 @@ def index():
 def index_rebuild(low_priority):
     """Build a complete new index generation from the database, verify it, switch to it."""
     _apply_priority(low_priority)
-    with progress("indexing") as advance:
+    with _operator_errors(" (the live index is as it was)"), progress("indexing") as advance:
         info = operations.rebuild_index(current_app, advance)
     click.echo(
         f"index generation {info.name}: {info.doc_count} notices, {info.size_bytes / 1e6:.1f} MB"
@@ -174,7 +180,7 @@ def index_rebuild(low_priority):
 @index.command("update")
 def index_update():
     """Bring the live index in line with the database (after an interrupted load, say)."""
-    with _index_errors():
+    with _operator_errors():
         drift = operations.update_index(current_app)
     click.echo(_drift_line(drift, "repaired"))
 
@@ -182,7 +188,7 @@ def index_update():
 @index.command("check")
 def index_check():
     """Report drift between database and index; exit 1 when there is any."""
-    with _index_errors():
+    with _operator_errors():
         drift = operations.check_index(current_app)
     click.echo(_drift_line(drift, "found"))
     for label, ids in (("missing", drift.missing), ("extra", drift.extra), ("stale", drift.stale)):
@@ -192,13 +198,33 @@ def index_check():
 
 
 @contextmanager
-def _index_errors():
-    """A damaged or missing index is an operator's message (it says how to repair), not a
-    traceback."""
+def _operator_errors(unchanged: str | None = None):
+    """An unreachable database, a full disk or a damaged index is one `error:` line for the
+    operator (exit 1), saying "nothing was changed" when that is true, not a traceback."""
+    suffix = f"; nothing was changed{unchanged}" if unchanged is not None else ""
     try:
         yield
+    except OperationalError as error:
+        _fail(f"cannot use the database {_database_name()}: {_first_line(error.orig)}{suffix}")
     except IndexUnavailable as error:
-        raise click.ClickException(str(error)) from error
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{error}{suffix}")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+def _database_name() -> str:
+    url = make_url(current_app.config["DATABASE_URL"])
+    return url.render_as_string(hide_password=True)
+
+
+def _first_line(error) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _drift_line(drift, verb: str) -> str:

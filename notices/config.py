@@ -26,7 +26,9 @@ DEFAULTS = {
     "THUMBNAIL_SIDE": 200,
     "FETCH_RATE_PER_SECOND": 5.0,
     "FETCH_RETRIES": 4,
-    "FETCH_TIMEOUT_SECONDS": 20.0,
+    "FETCH_TIMEOUT_SECONDS": 20.0,  # wall-clock deadline of one request
+    "FETCH_MAX_REQUESTS": 1_000_000,  # per web service load
+    "FETCH_MAX_SECONDS": 172_800.0,  # per web service load (48 h)
     "RATELIMIT_STORAGE_URL": None,  # None: in-process memory
     "RATE_LIMITS": "300 per minute;30 per second",  # per client address, public routes
     "RATE_LIMITS_ENABLED": True,
@@ -101,6 +103,8 @@ RULES = {
         "a whole number >= 0",
     ),
     "FETCH_TIMEOUT_SECONDS": (lambda v: _number(v) and v > 0, "a number of seconds > 0"),
+    "FETCH_MAX_REQUESTS": (_positive_int, "a positive whole number"),
+    "FETCH_MAX_SECONDS": (lambda v: _number(v) and v > 0, "a positive number of seconds"),
     "RATELIMIT_STORAGE_URL": (_optional_text, "a storage URL (redis://...) or unset"),
     "RATE_LIMITS": (_rate_limits, 'limits such as "300 per minute;30 per second"'),
     "RATE_LIMITS_ENABLED": (lambda v: isinstance(v, bool), "true or false"),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors
+from notices.ingest.report import COMMITTED_STATUSES
 from notices.models import STATUS_ACTIVE, LoadRun, Notice, Picture
 from notices.result_rows import ResultNotice, active_result_notices
 from search_index import Hit, IndexHome, SearchQuery, search
@@ -102,7 +103,7 @@ def picture_status(session: Session, digest: str) -> str | None:
 # Every page asks (for the demonstration banner): built once, compiled once.
 LATEST_LOAD_DEMO = (
     select(LoadRun.demo)
-    .where(LoadRun.status.in_(("succeeded", "partly rejected")), LoadRun.dry_run.is_(False))
+    .where(LoadRun.status.in_(COMMITTED_STATUSES), LoadRun.dry_run.is_(False))
     .order_by(LoadRun.id.desc())
     .limit(1)
 )

@@ -7,6 +7,7 @@ files of a generation, once per Whoosh commit, and loaded once per process and c
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import os
 import pickle
@@ -241,11 +242,17 @@ def names_path(path: str) -> str:
 
 def _write_atomic(path: str, write) -> None:
     temporary = f"{path}.tmp-{os.getpid()}"
-    with open(temporary, "wb") as handle:
-        write(handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        # A full disk must not stay full of half-written column files.
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _group_row(groups, references, number: int, row: Row) -> None:

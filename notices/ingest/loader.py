@@ -19,7 +19,7 @@ from notices.ingest.picture_store import StorageError
 from notices.ingest.pictures import PictureError
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
-from notices.ingest.sources import Source
+from notices.ingest.sources import Source, SourceError
 from notices.media import picture_path
 
 
@@ -52,15 +52,11 @@ def run_load(
         _run_in_transaction(sessions, source, options, report, progress)
     except LoadAborted as aborted:
         report.failure = str(aborted)
-    except OperationalError as error:
-        if not _database_busy(error):
-            report.failure = f"load failed: {error}"
-            records.record_failure(sessions, report)
-            raise
-        # SQLite: another writer held the database past the busy timeout. Nothing was written;
-        # an operator needs to hear that, not a traceback.
-        report.failure = DATABASE_BUSY
-        with contextlib.suppress(OperationalError):  # recording it needs the same lock
+    except (OperationalError, OSError) as error:
+        # The machine's fault (database gone or full, disk full): the transaction rolled back,
+        # and an operator needs to hear that, not a traceback. Recording it may fail likewise.
+        report.failure = environment_failure(error)
+        with contextlib.suppress(OperationalError):
             records.record_failure(sessions, report)
         return report
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, then re-raised
@@ -95,8 +91,14 @@ DATABASE_BUSY = (
 )
 
 
-def _database_busy(error: OperationalError) -> bool:
-    return "database is locked" in str(error.orig)
+def environment_failure(error: Exception) -> str:
+    """One line on a database or file system error; nothing was written."""
+    if isinstance(error, OperationalError):
+        if "database is locked" in str(error.orig):
+            return DATABASE_BUSY  # SQLite: another writer held it past the busy timeout
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
+        return f"the database failed during the load ({reason}); nothing was changed"
+    return f"load failed: {error}; nothing was changed"
 
 
 def _is_demo(source: Source) -> bool:
@@ -129,6 +131,8 @@ class _Load:
     def run(self) -> None:
         try:
             self._read_all()
+        except SourceError as error:  # the source as a whole failed midway (budget used up)
+            raise LoadAborted(f"{error}; nothing was changed") from None
         finally:
             self.pictures.close()
         self.report.kinds = self._covered_kinds()

@@ -18,6 +18,8 @@ STATUS_PARTLY_REJECTED = "partly rejected"  # the valid records were loaded
 STATUS_FAILED = "failed"  # nothing was changed
 STATUS_REFUSED = "refused"  # nothing was changed: the mass-withdrawal guard stopped it
 STATUS_INTERRUPTED = "interrupted"  # the process ended before the load committed
+# Loads whose changes were saved (e.g. which load's data the site now shows).
+COMMITTED_STATUSES = (STATUS_SUCCEEDED, STATUS_PARTLY_REJECTED)
 
 
 @dataclass

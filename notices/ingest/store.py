@@ -9,6 +9,7 @@ from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from notices.ingest.record import NoticeRecord
+from notices.ingest.report import STATUS_INTERRUPTED
 from notices.models import STATUS_ACTIVE, STATUS_WITHDRAWN, LoadRun, Notice, Picture, Warrant
 
 
@@ -33,7 +34,7 @@ def lock_for_load(session: Session, load_run_id: int | None) -> None:
     session.execute(
         update(LoadRun)
         .where(LoadRun.status == "running", LoadRun.id != (load_run_id or -1))
-        .values(status="interrupted", message="the process ended before the load committed")
+        .values(status=STATUS_INTERRUPTED, message="the process ended before the load committed")
     )
 
 

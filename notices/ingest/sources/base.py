@@ -60,7 +60,7 @@ class FetchOptions:
 
     rate_per_second: float | None = 5.0  # web service requests; None or 0 = unlimited
     retries: int = 4  # retries after the first attempt (connection errors, 429, 5xx)
-    timeout: float = 20.0  # seconds, for connecting and for each read
+    timeout: float = 20.0  # seconds: wall-clock deadline of one request, all reads included
     backoff_base: float = 0.5  # first retry waits about this long, doubling each time
     backoff_max: float = 30.0
     retry_after_max: float = 300.0  # a longer Retry-After is shortened to this
@@ -73,6 +73,8 @@ class FetchOptions:
     max_members: int = 200_000  # archive entries (tarfile keeps ~1 kB per member)
     query_cap: int = 160  # results the web service lets one query reach
     page_size: int = 160
+    max_requests: int | None = None  # per load; None = unlimited
+    max_seconds: float | None = None  # per load, wall clock; None = unlimited
     user_agent: str = "public-notices-search/0.1 (notices load)"
 
     @classmethod
@@ -83,6 +85,8 @@ class FetchOptions:
             "retries": config.get("FETCH_RETRIES", cls.retries),
             "timeout": config.get("FETCH_TIMEOUT_SECONDS", cls.timeout),
             "max_picture_bytes": config.get("PICTURE_MAX_BYTES", cls.max_picture_bytes),
+            "max_requests": config.get("FETCH_MAX_REQUESTS", cls.max_requests),
+            "max_seconds": config.get("FETCH_MAX_SECONDS", cls.max_seconds),
         }
         values.update(overrides)
         return cls(**values)

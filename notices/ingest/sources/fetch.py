@@ -7,11 +7,15 @@ import random
 import threading
 import time
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 
+from notices.ingest.sources import budget
 from notices.ingest.sources.base import FetchOptions, ReadError
+from notices.ingest.sources.budget import FetchBudget
 from notices.ingest.sources.safejson import parse_document
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -75,6 +79,7 @@ class HttpClient:
         self._path_prefix = urlsplit(self.base_url).path.rstrip("/") + "/"
         self._sleep = sleep
         self._limiter = RateLimiter(options.rate_per_second, sleep=sleep)
+        self.budget = FetchBudget(options.max_requests, options.max_seconds)
         self._session: requests.Session | None = None
 
     def open(self) -> None:
@@ -129,8 +134,13 @@ class HttpClient:
         attempt, redirects = 0, 0
         while True:
             self._limiter.acquire()
+            self.budget.spend()
             try:
-                outcome = self._attempt(session, url, limit)
+                outcome = budget.within(
+                    self.options.timeout, partial(self._attempt, session, url, limit)
+                )
+            except budget.DeadlineExceeded as error:
+                outcome = _Retry(str(error), None)
             except _RETRYABLE as error:
                 outcome = _Retry(f"connection failed: {type(error).__name__}", None)
             except requests.RequestException as error:
@@ -146,10 +156,15 @@ class HttpClient:
             if attempt >= self.options.retries:
                 reason = f"{outcome.reason} (gave up after {attempt + 1} attempts)"
                 raise FetchError(reason, url=url, status=outcome.status)
-            self._sleep(self._delay(attempt, outcome.retry_after))
+            self._sleep(self._bounded(self._delay(attempt, outcome.retry_after)))
             attempt += 1
 
-    def _attempt(self, session: requests.Session, url: str, limit: int):
+    def _bounded(self, delay: float) -> float:
+        """A backoff never sleeps past the load's time budget (the next spend() stops it)."""
+        left = self.budget.left()
+        return delay if left is None else max(0.0, min(delay, left))
+
+    def _attempt(self, session: requests.Session, url: str, limit: int, cancelled):
         """bytes on success, a redirect URL (str), or a _Retry; raises FetchError otherwise."""
         timeout = self.options.timeout
         with session.get(url, timeout=timeout, stream=True, allow_redirects=False) as response:
@@ -164,7 +179,7 @@ class HttpClient:
                 return _Retry(f"HTTP {status}", status, _retry_after(response.headers))
             if status != 200:
                 raise FetchError(f"HTTP {status}", url=url, status=status)
-            return _read_body(response, url, limit)
+            return _read_body(response, url, limit, cancelled)
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
@@ -180,17 +195,27 @@ class _Retry:
         self.reason, self.status, self.retry_after = reason, status, retry_after
 
 
-def _read_body(response: requests.Response, url: str, limit: int) -> bytes:
+def _read_body(response: requests.Response, url: str, limit: int, cancelled) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise FetchError(f"response larger than the limit of {limit} bytes", url=url)
     chunks, size = [], 0
-    for chunk in response.iter_content(_CHUNK):
+    while not cancelled.is_set():
+        # read1: whatever has arrived (at most _CHUNK decoded bytes), so a dripping server
+        # cannot hold this thread past its deadline by more than one byte's wait.
+        try:
+            chunk = response.raw.read1(_CHUNK, decode_content=True)
+        except urllib3.exceptions.DecodeError:
+            raise FetchError("the response cannot be decompressed", url=url) from None
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.ReadTimeoutError) as error:
+            raise requests.exceptions.ChunkedEncodingError(str(error)) from None
+        if not chunk:
+            return b"".join(chunks)
         size += len(chunk)
         if size > limit:
             raise FetchError(f"response larger than the limit of {limit} bytes", url=url)
         chunks.append(chunk)
-    return b"".join(chunks)
+    raise FetchError("cancelled", url=url)  # nobody waits for this answer any more
 
 
 def _retry_after(headers) -> float | None:
