@@ -21,6 +21,10 @@ PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
 
 SEXES = ("M", "F", "U")
 
+# A file at the root of an extract saying that every person in it is fictitious (demo data):
+# loads from such a tree switch the demonstration banner on.
+DEMO_MARKER_FILE = "DEMO.txt"
+
 EYE_COLOURS = (
     "BLA",
     "BLU",

@@ -13,10 +13,10 @@ from notices.demo.ids import Ids
 from notices.demo.persons import red_document, yellow_document
 from notices.demo.portraits import portrait_jpeg
 from notices.demo.un import un_entity_document, un_person_document
-from notices.domain import KIND_PATHS, KINDS, url_entity_id
+from notices.domain import DEMO_MARKER_FILE, KIND_PATHS, KINDS, url_entity_id
 
 BASE_URL = "https://notices.example/notices/v1"
-MARKER_FILE = "DEMO.txt"
+MARKER_FILE = DEMO_MARKER_FILE
 KIND_SHARES = {"red": 0.75, "yellow": 0.15, "un-person": 0.07, "un-entity": 0.03}
 # Share of notices with pictures, and how many they have.
 PICTURE_SHARES = {"red": 0.24, "yellow": 0.35, "un-person": 0.10, "un-entity": 0.0}

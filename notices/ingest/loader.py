@@ -10,16 +10,19 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from notices.demo.writer import MARKER_FILE
 from notices.domain import KINDS
 from notices.ingest import records, store, withdrawal
 from notices.ingest.normalize import normalize_document
-from notices.ingest.picture_jobs import COLUMNS, PicturePipeline
-from notices.ingest.picture_store import StorageError
-from notices.ingest.pictures import PictureError
+from notices.ingest.picture_jobs import PicturePipeline
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
 from notices.ingest.sources import Source, SourceError
+from notices.ingest.write_queue import (
+    PendingPicture,
+    QueuedWrite,
+    WriteQueue,
+    picture_rejection,
+)
 from notices.media import picture_path
 
 
@@ -44,7 +47,7 @@ def run_load(
 ) -> LoadReport:
     """Load `source`; on any failure the database keeps exactly the notices it had before."""
     report = LoadReport(
-        source=source.description, mode=options.mode, dry_run=options.dry_run, demo=_is_demo(source)
+        source=source.description, mode=options.mode, dry_run=options.dry_run, demo=source.demo
     )
     try:
         if not options.dry_run:
@@ -101,11 +104,6 @@ def environment_failure(error: Exception) -> str:
     return f"load failed: {error}; nothing was changed"
 
 
-def _is_demo(source: Source) -> bool:
-    root = Path(source.description)
-    return root.is_dir() and (root / MARKER_FILE).is_file()
-
-
 class _Load:
     """The body of one load, inside the load's transaction."""
 
@@ -124,9 +122,7 @@ class _Load:
         self.pictures = PicturePipeline(
             options.media_dir, options.picture_limits, store=not options.dry_run
         )
-        self.writer = store.BatchWriter(
-            session, report.load_run_id, self.now, resolve=self._resolve_pictures
-        )
+        self.writes = WriteQueue(store.BatchWriter(session, report.load_run_id, self.now))
 
     def run(self) -> None:
         try:
@@ -175,7 +171,7 @@ class _Load:
                 self._reject(rejections, item.entity_id_hint)
             elif not self.options.kinds or record.kind in self.options.kinds:
                 self._accept(record, item.origin)
-        self.writer.flush()
+        self.report.rejections.extend(self.writes.flush())
 
     def _reject(self, rejections: list[Rejection], hint: str | None) -> None:
         for rejection in rejections:
@@ -204,10 +200,9 @@ class _Load:
             # The publisher's source is authoritative, and an entity id names one notice of
             # any kind (it is unique across kinds): the stored one moves to the new kind.
             self.report.moved.append((record.entity_id, stored.kind, record.kind))
-        pictures = self._pictures(record, stored)
-        self.writer.add(
-            store.PendingWrite(record, content_hash, pictures, stored.id if stored else None)
-        )
+        write = QueuedWrite(record, content_hash, stored.id if stored else None)
+        write.pictures = self._pictures(record, stored)
+        self.report.rejections.extend(self.writes.add(write))
         target = self.report.changed if stored and stored.active else self.report.added
         target.append(record.entity_id)
 
@@ -224,8 +219,8 @@ class _Load:
                 )
             )
 
-    def _pictures(self, record: NoticeRecord, stored) -> list[tuple[str, object]]:
-        """Picture id -> stored columns, or a future of them for pictures new to us."""
+    def _pictures(self, record: NoticeRecord, stored) -> list[PendingPicture]:
+        """The record's pictures: stored columns we have (files intact), else processing."""
         known = store.existing_pictures(self.session, stored.id) if stored else {}
         known = {
             pid: columns
@@ -235,37 +230,17 @@ class _Load:
         pictures = []
         for picture in record.pictures:
             if picture.picture_id in known:
-                pictures.append((picture.picture_id, known[picture.picture_id]))
+                pictures.append(PendingPicture(picture.picture_id, known[picture.picture_id]))
                 continue
+            pending = PendingPicture(picture.picture_id, source=picture)
             try:
                 raw = picture.read()
             except OSError as error:
-                self._picture_rejected(record.entity_id, picture, error)
+                self.report.rejections.append(picture_rejection(record.entity_id, pending, error))
                 continue
-            pictures.append((picture.picture_id, (picture, self.pictures.submit(raw))))
+            pending.future = self.pictures.submit(raw)
+            pictures.append(pending)
         return pictures
-
-    def _resolve_pictures(self, write: store.PendingWrite) -> None:
-        """Wait for the pictures of a write; a picture that fails is reported and left out."""
-        resolved = []
-        for picture_id, value in write.pictures:
-            if isinstance(value, tuple):
-                picture, future = value
-                try:
-                    result = future.result()
-                except StorageError as error:
-                    raise LoadAborted(f"{error}; nothing was changed") from None
-                except (PictureError, OSError) as error:
-                    self._picture_rejected(write.record.entity_id, picture, error)
-                    continue
-                value = {column: result[column] for column in COLUMNS}
-            resolved.append((picture_id, value))
-        write.pictures = resolved
-
-    def _picture_rejected(self, entity_id: str, picture, error: Exception) -> None:
-        self.report.rejections.append(
-            Rejection(picture.origin, "$", f"picture {picture.picture_id}: {error}", entity_id)
-        )
 
     def _media_intact(self, notice_id: int) -> bool:
         """A picture the media directory lost (a full disk, a restore) must be stored again,

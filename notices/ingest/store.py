@@ -78,43 +78,26 @@ def existing_pictures(session: Session, notice_id: int) -> dict[str, dict]:
 
 @dataclass
 class PendingWrite:
-    """A record to write, with its processed pictures (picture id -> columns)."""
+    """A record to write, with its pictures' stored columns in position order."""
 
     record: NoticeRecord
     content_hash: str
-    pictures: list[tuple[str, dict]]
+    pictures: list[tuple[str, dict]]  # (picture id, Picture columns)
     existing_id: int | None  # None: insert
 
 
 class BatchWriter:
-    """Collects pending writes and flushes them in batches with executemany statements."""
+    """Writes batches of records with executemany statements (inserts, updates, children)."""
 
-    def __init__(
-        self,
-        session: Session,
-        load_run_id: int | None,
-        now: datetime,
-        batch_size: int = 1000,
-        resolve=None,
-    ):
+    def __init__(self, session: Session, load_run_id: int | None, now: datetime) -> None:
         self.session = session
-        self.resolve = resolve or (lambda write: None)  # finishes a write's pictures
         self.load_run_id = load_run_id
         self.now = now
-        self.batch_size = batch_size
-        self.pending: list[PendingWrite] = []
 
-    def add(self, write: PendingWrite) -> None:
-        self.pending.append(write)
-        if len(self.pending) >= self.batch_size:
-            self.flush()
-
-    def flush(self) -> None:
-        for write in self.pending:
-            self.resolve(write)
-        inserts = [w for w in self.pending if w.existing_id is None]
-        updates = [w for w in self.pending if w.existing_id is not None]
-        self.pending = []
+    def write(self, writes: list[PendingWrite]) -> None:
+        """Insert new notices, update known ones, and replace their warrants and pictures."""
+        inserts = [w for w in writes if w.existing_id is None]
+        updates = [w for w in writes if w.existing_id is not None]
         ids = self._insert_notices(inserts) + self._update_notices(updates)
         self._write_children(list(zip(ids, inserts + updates, strict=True)))
 

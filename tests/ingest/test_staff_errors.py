@@ -75,10 +75,10 @@ def test_a_database_error_during_a_load_is_one_line(runner, sessions, tmp_path, 
     runner.invoke(["load", str(write_tree(tmp_path / "a", {"red": [red_doc(1)]}))])
     before = dump(sessions)
 
-    def disk_full(self):
+    def disk_full(self, writes):
         raise OperationalError("INSERT ...", {}, Exception("database or disk is full"))
 
-    monkeypatch.setattr(store.BatchWriter, "flush", disk_full)
+    monkeypatch.setattr(store.BatchWriter, "write", disk_full)
     result = runner.invoke(["load", str(write_tree(tmp_path / "b", {"red": [red_doc(2)]}))])
     assert result.exit_code == 1
     _one_error(result, "database or disk is full", "nothing was changed")

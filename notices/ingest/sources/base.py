@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from notices.config import DEFAULTS
 from notices.ingest.record import PictureSource, Rejection
 
 MiB = 1024 * 1024
@@ -43,6 +44,7 @@ class Source(Protocol):
     """A stream of raw items; see notices.ingest.sources for the contract of each method."""
 
     description: str  # the path or URL as given, for reports
+    demo: bool  # the source says its persons are fictitious (a demo extract's marker file)
 
     @property
     def complete(self) -> bool:
@@ -54,18 +56,30 @@ class Source(Protocol):
     def __iter__(self) -> Iterator[SourceItem]: ...
 
 
+# FetchOptions field -> the configuration key it is read from.
+CONFIG_KEYS = {
+    "rate_per_second": "FETCH_RATE_PER_SECOND",
+    "retries": "FETCH_RETRIES",
+    "timeout": "FETCH_TIMEOUT_SECONDS",
+    "max_picture_bytes": "PICTURE_MAX_BYTES",
+    "max_requests": "FETCH_MAX_REQUESTS",
+    "max_seconds": "FETCH_MAX_SECONDS",
+}
+
+
 @dataclass(frozen=True)
 class FetchOptions:
     """Limits and network behaviour for reading sources; defaults are safe for production."""
 
-    rate_per_second: float | None = 5.0  # web service requests; None or 0 = unlimited
-    retries: int = 4  # retries after the first attempt (connection errors, 429, 5xx)
-    timeout: float = 20.0  # seconds: wall-clock deadline of one request, all reads included
+    # The operator-facing values default to notices.config.DEFAULTS, which owns every default.
+    rate_per_second: float | None = DEFAULTS["FETCH_RATE_PER_SECOND"]  # None or 0 = unlimited
+    retries: int = DEFAULTS["FETCH_RETRIES"]  # after the first attempt (connection, 429, 5xx)
+    timeout: float = DEFAULTS["FETCH_TIMEOUT_SECONDS"]  # wall-clock deadline of one request
     backoff_base: float = 0.5  # first retry waits about this long, doubling each time
     backoff_max: float = 30.0
     retry_after_max: float = 300.0  # a longer Retry-After is shortened to this
     max_json_bytes: int = 20 * MiB
-    max_picture_bytes: int = 10 * MiB
+    max_picture_bytes: int = DEFAULTS["PICTURE_MAX_BYTES"]
     max_total_bytes: int = 2048 * MiB  # everything read from one archive, uncompressed
     max_compression_ratio: float = 100.0  # only checked past ratio_floor_bytes of output
     ratio_floor_bytes: int = 1 * MiB
@@ -73,21 +87,14 @@ class FetchOptions:
     max_members: int = 200_000  # archive entries (tarfile keeps ~1 kB per member)
     query_cap: int = 160  # results the web service lets one query reach
     page_size: int = 160
-    max_requests: int | None = None  # per load; None = unlimited
-    max_seconds: float | None = None  # per load, wall clock; None = unlimited
+    max_requests: int | None = DEFAULTS["FETCH_MAX_REQUESTS"]  # per load; None = unlimited
+    max_seconds: float | None = DEFAULTS["FETCH_MAX_SECONDS"]  # per load, wall clock
     user_agent: str = "public-notices-search/0.1 (notices load)"
 
     @classmethod
     def from_config(cls, config: Mapping, **overrides) -> FetchOptions:
         """Options from the application config (FETCH_* and PICTURE_MAX_BYTES keys)."""
-        values = {
-            "rate_per_second": config.get("FETCH_RATE_PER_SECOND", cls.rate_per_second),
-            "retries": config.get("FETCH_RETRIES", cls.retries),
-            "timeout": config.get("FETCH_TIMEOUT_SECONDS", cls.timeout),
-            "max_picture_bytes": config.get("PICTURE_MAX_BYTES", cls.max_picture_bytes),
-            "max_requests": config.get("FETCH_MAX_REQUESTS", cls.max_requests),
-            "max_seconds": config.get("FETCH_MAX_SECONDS", cls.max_seconds),
-        }
+        values = {field: config.get(key, DEFAULTS[key]) for field, key in CONFIG_KEYS.items()}
         values.update(overrides)
         return cls(**values)
 

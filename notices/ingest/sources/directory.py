@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterator
 from functools import partial
 
-from notices.domain import KIND_PATHS, KINDS
+from notices.domain import DEMO_MARKER_FILE, KIND_PATHS, KINDS
 from notices.ingest.sources import layout, tree
 from notices.ingest.sources.base import FetchOptions, ReadError, SourceError, SourceItem
 
@@ -29,6 +29,7 @@ class DirectorySource:
         # The operator named the root, so a symbolic link *to* the root is fine: resolve it once.
         self.root = os.path.realpath(root)
         self.description = root
+        self.demo = os.path.isfile(os.path.join(self.root, DEMO_MARKER_FILE))
         self.complete = True
         self._options = options
         self._wanted = {kind for kind in KINDS if kind in kinds}

@@ -30,6 +30,7 @@ class JsonLinesSource:
         self.path = path
         self.name = os.path.basename(path)
         self.description = path
+        self.demo = False  # only a directory extract carries the demo marker
         self.complete = True
         self._kinds = set(kinds or ())
         self._options = options

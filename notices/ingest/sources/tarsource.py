@@ -42,6 +42,7 @@ class TarSource:
         self.path = path
         self.name = os.path.basename(path)
         self.description = path
+        self.demo = False  # only a directory extract carries the demo marker
         self.complete = True
         self._kinds = set(kinds)
         self._options = options

@@ -31,6 +31,7 @@ class WebServiceSource:
         self.base_url = _service_root(base_url)
         self.api = self.base_url + API_PATH
         self.description = base_url
+        self.demo = False  # only a directory extract carries the demo marker
         self.complete = True
         self._kinds = [kind for kind in KINDS if kind in kinds]
         self._options = options

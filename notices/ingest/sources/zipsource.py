@@ -25,6 +25,7 @@ class ZipSource:
         self.path = path
         self.name = os.path.basename(path)
         self.description = path
+        self.demo = False  # only a directory extract carries the demo marker
         self.complete = True
         self._kinds = set(kinds)
         self._options = options
