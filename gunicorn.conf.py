@@ -11,6 +11,9 @@ bind = os.environ.get("NOTICES_BIND", f"127.0.0.1:{os.environ.get('PORT', '5000'
 # Two cores here: two processes (search is CPU work, one per core), each with threads for
 # requests that wait on the database, the disk or a slow client.
 workers = int(os.environ.get("NOTICES_WORKERS", "2"))
+# Rate limits kept in process memory are split among the workers (see
+# notices/web/common/ratelimit.py); the workers inherit this from the master.
+os.environ["NOTICES_WORKER_PROCESSES"] = str(workers)
 worker_class = "gthread"
 threads = int(os.environ.get("NOTICES_THREADS", "16"))
 # A request that takes longer than this is stuck: the worker is restarted.

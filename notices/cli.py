@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from sqlalchemy.exc import OperationalError
 from notices import create_app, operations
 from notices.domain import KINDS
 from notices.indexing import IndexUnavailable
+from notices.ingest.report import LoadReport
 from notices.progress import progress
+from search_index import Drift
 
 
 @click.group(
@@ -25,11 +28,11 @@ from notices.progress import progress
 @click.version_option(
     package_name="public-notices-search", prog_name="notices", message="%(prog)s %(version)s"
 )
-def main():
+def main() -> None:
     """Staff commands of the public notices search service."""
 
 
-def low_priority_option(command):
+def low_priority_option(command: Callable) -> Callable:
     """Staff commands run beside the public site: by default they yield the CPU to it."""
     return click.option(
         "--low-priority/--normal-priority",
@@ -45,12 +48,12 @@ def _apply_priority(low: bool) -> None:
 
 
 @main.group()
-def db():
+def db() -> None:
     """Database schema."""
 
 
 @db.command("upgrade")
-def db_upgrade():
+def db_upgrade() -> None:
     """Create the database or bring its schema up to date (safe to run again)."""
     with _operator_errors():
         operations.upgrade_database(current_app.config)
@@ -78,7 +81,14 @@ def db_upgrade():
     help="confirm a full load that withdraws an unusual share of active notices",
 )
 @low_priority_option
-def load(source, full, kinds, dry_run, allow_mass_withdrawal, low_priority):
+def load(
+    source: str,
+    full: bool,
+    kinds: tuple[str, ...],
+    dry_run: bool,
+    allow_mass_withdrawal: bool,
+    low_priority: bool,
+) -> None:
     """Load notices from a directory, .zip/.tar.gz, JSON Lines file or web service URL."""
     _apply_priority(low_priority)
     with _operator_errors(""), progress("loading") as advance:
@@ -95,7 +105,7 @@ def load(source, full, kinds, dry_run, allow_mass_withdrawal, low_priority):
     sys.exit(report.exit_code())
 
 
-def _print_load_report(report) -> None:
+def _print_load_report(report: LoadReport) -> None:
     for rejection in report.rejections:
         click.echo(rejection.line(), err=True)
     if report.dry_run:
@@ -123,7 +133,7 @@ def _print_load_report(report) -> None:
 @click.argument("out", type=click.Path(file_okay=False))
 @click.option("--count", default=1000, show_default=True, type=click.IntRange(1, 2_000_000))
 @click.option("--seed", default=1, show_default=True, type=int)
-def demo_data(out, count, seed):
+def demo_data(out: str, count: int, seed: int) -> None:
     """Write a synthetic extract of fictitious persons in the published layout."""
     from notices.demo import write_demo_extract
 
@@ -133,13 +143,13 @@ def demo_data(out, count, seed):
 
 
 @main.group()
-def loads():
+def loads() -> None:
     """What each load did."""
 
 
 @loads.command("list")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
-def loads_list(limit):
+def loads_list(limit: int) -> None:
     """The most recent loads, newest first."""
     with _operator_errors():
         runs = operations.recent_loads(current_app, limit)
@@ -149,7 +159,7 @@ def loads_list(limit):
 
 @loads.command("show")
 @click.argument("load_id", type=int)
-def loads_show(load_id):
+def loads_show(load_id: int) -> None:
     """One load with every record it rejected."""
     with _operator_errors():
         run = operations.get_load(current_app, load_id)
@@ -161,13 +171,13 @@ def loads_show(load_id):
 
 
 @main.group()
-def index():
+def index() -> None:
     """The search index."""
 
 
 @index.command("rebuild")
 @low_priority_option
-def index_rebuild(low_priority):
+def index_rebuild(low_priority: bool) -> None:
     """Build a complete new index generation from the database, verify it, switch to it."""
     _apply_priority(low_priority)
     with _operator_errors(" (the live index is as it was)"), progress("indexing") as advance:
@@ -178,7 +188,7 @@ def index_rebuild(low_priority):
 
 
 @index.command("update")
-def index_update():
+def index_update() -> None:
     """Bring the live index in line with the database (after an interrupted load, say)."""
     with _operator_errors():
         drift = operations.update_index(current_app)
@@ -186,7 +196,7 @@ def index_update():
 
 
 @index.command("check")
-def index_check():
+def index_check() -> None:
     """Report drift between database and index; exit 1 when there is any."""
     with _operator_errors():
         drift = operations.check_index(current_app)
@@ -198,7 +208,7 @@ def index_check():
 
 
 @contextmanager
-def _operator_errors(unchanged: str | None = None):
+def _operator_errors(unchanged: str | None = None) -> Iterator[None]:
     """An unreachable database, a full disk or a damaged index is one `error:` line for the
     operator (exit 1), saying "nothing was changed" when that is true, not a traceback."""
     suffix = f"; nothing was changed{unchanged}" if unchanged is not None else ""
@@ -222,12 +232,12 @@ def _database_name() -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _first_line(error) -> str:
+def _first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def _drift_line(drift, verb: str) -> str:
+def _drift_line(drift: Drift, verb: str) -> str:
     if drift.ok:
         return "index matches the database"
     return (
@@ -238,7 +248,7 @@ def _drift_line(drift, verb: str) -> str:
 
 @main.command("demo-load")
 @click.argument("extract", type=click.Path(exists=True, file_okay=False))
-def demo_load(extract):
+def demo_load(extract: str) -> None:
     """Load a demo extract, but only into an empty database or one that holds demo data:
     notices that staff loaded are never replaced by fictitious ones."""
     from notices.demo import MARKER_FILE

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from limits import parse_many
+
+if TYPE_CHECKING:  # imports for annotations only
+    from flask import Flask
+
 
 DEFAULT_SECRET_KEY = "dev-only-insecure-secret"
 
@@ -32,6 +39,10 @@ DEFAULTS = {
     "RATELIMIT_STORAGE_URL": None,  # None: in-process memory
     "RATE_LIMITS": "300 per minute;30 per second",  # per client address, public routes
     "RATE_LIMITS_ENABLED": True,
+    "PICTURE_RATE_LIMITS": "1200 per minute;100 per second",  # pictures and static files
+    "PUBLIC_URL": None,  # e.g. https://notices.example.org: every absolute URL uses it
+    # Host headers accepted when PUBLIC_URL is unset (a list, or comma-separated in the env).
+    "TRUSTED_HOSTS": ["localhost", "127.0.0.1", "[::1]", "::1"],
     "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
 }
 
@@ -40,7 +51,7 @@ class ConfigError(ValueError):
     """The configuration cannot be used; the message says which key and why."""
 
 
-def load_layers(app, test_config: dict | None) -> None:
+def load_layers(app: Flask, test_config: dict | None) -> None:
     """Apply defaults, then instance/config.py, then NOTICES_* environment, then `test_config`."""
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
@@ -56,15 +67,15 @@ def load_layers(app, test_config: dict | None) -> None:
         app.config["MEDIA_DIR"] = os.path.join(instance, "media")
 
 
-def _positive_int(value) -> bool:
+def _positive_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _number(value) -> bool:
+def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _rate_limits(value) -> bool:
+def _rate_limits(value: object) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False
     try:
@@ -74,7 +85,22 @@ def _rate_limits(value) -> bool:
     return True
 
 
-def _optional_text(value) -> bool:
+def _public_url(value: object) -> bool:
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query
+
+
+def _host_list(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return isinstance(value, list) and all(isinstance(host, str) and host for host in value)
+
+
+def _optional_text(value: object) -> bool:
     return value is None or isinstance(value, str)
 
 
@@ -108,6 +134,9 @@ RULES = {
     "RATELIMIT_STORAGE_URL": (_optional_text, "a storage URL (redis://...) or unset"),
     "RATE_LIMITS": (_rate_limits, 'limits such as "300 per minute;30 per second"'),
     "RATE_LIMITS_ENABLED": (lambda v: isinstance(v, bool), "true or false"),
+    "PICTURE_RATE_LIMITS": (_rate_limits, 'limits such as "1200 per minute;100 per second"'),
+    "PUBLIC_URL": (_public_url, "an absolute http(s) URL such as https://notices.example.org"),
+    "TRUSTED_HOSTS": (_host_list, "a list of host names, or one comma-separated string"),
     "TRUSTED_PROXIES": (
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "a whole number >= 0",
@@ -115,14 +144,14 @@ RULES = {
 }
 
 
-def validate(config) -> None:
+def validate(config: Mapping[str, Any]) -> None:
     """Raise ConfigError for the first value the service must not start with."""
     for key, (valid, expected) in RULES.items():
         if not valid(config.get(key)):
             raise ConfigError(f"{key} must be {expected}, not {config.get(key)!r}")
 
 
-def check_secret_for_serving(config, debug: bool) -> None:
+def check_secret_for_serving(config: Mapping[str, Any], debug: bool) -> None:
     """Refuse to serve the public outside debug mode with the well-known default secret."""
     if not debug and not config.get("TESTING") and config["SECRET_KEY"] == DEFAULT_SECRET_KEY:
         raise ConfigError(

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # alembic is imported lazily: most commands never touch migrations
+    from alembic.config import Config as AlembicConfig
+
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -22,7 +29,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
-def _sqlite_pragmas(dbapi_connection, _record):
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: object):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -36,13 +43,13 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]):
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One session, one transaction: commit on success, roll back on any error."""
     with factory() as session, session.begin():
         yield session
 
 
-def alembic_config(url: str):
+def alembic_config(url: str) -> AlembicConfig:
     """Alembic configuration pointing at the packaged migrations and `url`."""
     from alembic.config import Config
 

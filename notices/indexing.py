@@ -4,7 +4,7 @@ check). The only module that knows both the database and the index."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import exists, select
@@ -21,7 +21,7 @@ class IndexUnavailable(RuntimeError):
 
 
 @contextmanager
-def index_errors(home: IndexHome, doing: str):
+def index_errors(home: IndexHome, doing: str) -> Iterator[None]:
     """Turn any failure inside the index (missing, half-deleted, garbled files) into one clear
     IndexUnavailable: the index is derived data, and a rebuild from the database repairs it."""
     try:
@@ -113,7 +113,9 @@ def active_tokens(session: Session) -> dict[str, str]:
     return {entity_id: token for entity_id, token in rows}
 
 
-def rebuild(sessions: sessionmaker[Session], home: IndexHome, progress=None) -> GenerationInfo:
+def rebuild(
+    sessions: sessionmaker[Session], home: IndexHome, progress: Callable[[int], None] | None = None
+) -> GenerationInfo:
     """Write a complete new generation from the database, verify it, switch to it."""
     # The directory may have been deleted since this process first opened it: a rebuild is
     # how an operator repairs exactly that.

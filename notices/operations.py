@@ -4,8 +4,12 @@ is a thin shell over them."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session, sessionmaker
 
 from notices import indexing
 from notices.db import ensure_schema, upgrade
@@ -16,24 +20,32 @@ from notices.ingest.report import STATUS_REFUSED, LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
 from notices.models import LoadRun
 from notices.services import Services
+from search_index import Drift, GenerationInfo, IndexHome
+
+if TYPE_CHECKING:  # only for annotations: operations run without a web layer
+    from flask import Flask
+
+# Called with the number of items done since the last call (a progress bar or log line).
+Progress = Callable[[int], None]
 
 
-def upgrade_database(config) -> None:
+def upgrade_database(config: Mapping[str, Any]) -> None:
     """Create or update the schema; idempotent."""
     upgrade(config["DATABASE_URL"])
 
 
-def services_of(app) -> Services:
+def services_of(app: Flask) -> Services:
     """The application's services: engine, sessions, index home, media directory."""
     return app.extensions["notices"]
 
 
-def sessions_for(app):
+def sessions_for(app: Flask) -> sessionmaker[Session]:
     """The application's session factory (its engine is disposed with the app)."""
     return services_of(app).sessions
 
 
-def picture_limits(config) -> dict:
+def picture_limits(config: Mapping[str, Any]) -> dict:
+    """The picture limits of the configuration, as process_picture takes them."""
     return {
         "max_bytes": config["PICTURE_MAX_BYTES"],
         "max_pixels": config["PICTURE_MAX_PIXELS"],
@@ -43,14 +55,14 @@ def picture_limits(config) -> dict:
 
 
 def load(
-    app,
+    app: Flask,
     spec: str,
     *,
     full: bool,
     kinds: tuple[str, ...] = (),
     dry_run: bool = False,
     allow_mass_withdrawal: bool = False,
-    progress=None,
+    progress: Progress | None = None,
 ) -> LoadReport:
     """Load one source into the database (and, once it committed, into the live index)."""
     config = app.config
@@ -79,14 +91,14 @@ def load(
     return report
 
 
-def _record_unreadable(app, report: LoadReport) -> None:
+def _record_unreadable(app: Flask, report: LoadReport) -> None:
     """A load that never got to read its source is an attempt too: it gets its record."""
     if not report.dry_run:
         report.load_run_id = records.start_load_run(sessions_for(app), report)
         records.record_failure(sessions_for(app), report)
 
 
-def _follow_in_index(app, report: LoadReport) -> None:
+def _follow_in_index(app: Flask, report: LoadReport) -> None:
     """Bring the live index up to a committed load; until done, its record says pending."""
     sessions = sessions_for(app)
     try:
@@ -101,7 +113,7 @@ def _follow_in_index(app, report: LoadReport) -> None:
     records.clear_index_pending(sessions, report.load_run_id, only=True)
 
 
-def _repair_quietly(app):
+def _repair_quietly(app: Flask) -> Drift | None:
     """Before a load: repair what an earlier load left the index missing. If the index cannot
     be repaired now, the load goes ahead (the database is what counts) and reports it."""
     try:
@@ -112,13 +124,13 @@ def _repair_quietly(app):
     return drift if drift is not None and not drift.ok else None
 
 
-def index_pending(session) -> bool:
+def index_pending(session: Session) -> bool:
     """True while a committed load's changes may be missing from the search index (a load was
     killed after its commit, or the index could not follow): call repair_pending_index."""
     return records.index_pending(session)
 
 
-def repair_pending_index(app):
+def repair_pending_index(app: Flask) -> Drift | None:
     """If a load left the index behind, reconcile it with the database; the drift repaired,
     or None when nothing was pending. Raises IndexUnavailable when the index is damaged."""
     sessions = sessions_for(app)
@@ -132,12 +144,12 @@ def repair_pending_index(app):
     return drift
 
 
-def index_for(app):
+def index_for(app: Flask) -> IndexHome:
     """The application's IndexHome."""
     return services_of(app).index
 
 
-def rebuild_index(app, progress=None):
+def rebuild_index(app: Flask, progress: Progress | None = None) -> GenerationInfo:
     """Build a fresh index generation from the database and switch to it."""
     ensure_schema(app.config["DATABASE_URL"])
     sessions = sessions_for(app)
@@ -151,7 +163,7 @@ def rebuild_index(app, progress=None):
 
 
 @contextmanager
-def bulk_allocation():
+def bulk_allocation() -> Iterator[None]:
     """Fewer full garbage collections while a command builds millions of long-lived objects:
     each full collection walks them all, which cost ~10 % of a 100k-notice rebuild."""
     thresholds = gc.get_threshold()
@@ -164,7 +176,7 @@ def bulk_allocation():
         gc.unfreeze()
 
 
-def update_index(app):
+def update_index(app: Flask) -> Drift:
     """Reconcile the live index with the database; returns the drift that was repaired."""
     sessions = sessions_for(app)
     with sessions() as session:
@@ -175,18 +187,18 @@ def update_index(app):
     return drift
 
 
-def check_index(app):
+def check_index(app: Flask) -> Drift:
     """Drift between database and live index."""
     return indexing.check(sessions_for(app), index_for(app))
 
 
-def recent_loads(app, limit: int) -> list[LoadRun]:
+def recent_loads(app: Flask, limit: int) -> list[LoadRun]:
     """The most recent loads, newest first."""
     with sessions_for(app)() as session:
         return records.load_runs(session, limit)
 
 
-def get_load(app, load_id: int) -> LoadRun | None:
+def get_load(app: Flask, load_id: int) -> LoadRun | None:
     """One load with its rejections loaded."""
     with sessions_for(app)() as session:
         run = session.get(LoadRun, load_id)
@@ -217,7 +229,7 @@ def describe_load(run: LoadRun) -> str:
     return line + (" [index pending: run `notices index update`]" if run.index_pending else "")
 
 
-def staff_notices_present(app) -> bool:
+def staff_notices_present(app: Flask) -> bool:
     """True when an active notice was last written by a load of real (not demo) data: then
     demo data must never be loaded over it."""
     from sqlalchemy import exists, select

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TextIO
 
 
 @contextmanager
-def progress(description: str, total: int | None = None, stream=None, every_seconds: float = 5.0):
+def progress(
+    description: str,
+    total: int | None = None,
+    stream: TextIO | None = None,
+    every_seconds: float = 5.0,
+) -> Iterator[Callable[[int], None]]:
     """Yield a callable taking a count of newly done items; closes the bar or prints a last line."""
     stream = stream or sys.stderr
     if stream.isatty():

@@ -38,6 +38,8 @@ NOTICE_BY_ID = (
 def find_notice(session: Session, entity: str) -> Notice | Gone | None:
     """The active notice with this id (slash or dash form) with its warrants and pictures;
     Gone when it was withdrawn; None when the id is malformed or unknown."""
+    if entity != entity.strip():
+        return None  # one URL per notice: " 2024-00101" is not the notice's address
     try:
         entity_id = parse_entity_id(entity)
     except InvalidEntityId:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Select, bindparam, select
 
 from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
 
@@ -84,7 +84,7 @@ NOTICES = select(*RESULT_COLUMNS).where(
 )
 
 
-def _children_of(model, *columns):
+def _children_of(model: type[Warrant] | type[Picture], *columns):
     return (
         select(model.notice_id, *columns)
         .where(model.notice_id.in_(bindparam("ids", expanding=True)))
@@ -110,7 +110,7 @@ def active_result_notices(connection: Connection, entity_ids: Sequence[str]) -> 
     return {notice.entity_id: notice for notice in notices.values()}
 
 
-def _grouped(connection: Connection, statement, notices: dict):
+def _grouped(connection: Connection, statement: Select, notices: dict):
     grouped = defaultdict(list)
     for notice_id, *values in connection.execute(statement, {"ids": list(notices)}):
         grouped[notice_id].append(values)

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from whoosh.matching import Matcher
+from whoosh.reading import IndexReader
 
 from search_index import names
+
+if TYPE_CHECKING:  # imports for annotations only (some would be circular)
+    from search_index.searching import Snapshot
+
 
 NGRAM_FIELD = "n_ngram"
 FUZZY_FIELD = "n_token"
@@ -25,7 +32,7 @@ MAX_FUZZY = 6
 FUZZY_WEIGHT = 0.8  # a fuzzy expansion counts a little less than the exact token
 
 
-def _leaf_ids(matcher, offset: int) -> list[int]:
+def _leaf_ids(matcher: Matcher, offset: int) -> list[int]:
     # whoosh3 3.54 leaf matchers decode whole blocks; reading them block by block instead of
     # id by id (all_ids) is ~5x faster. Deleted documents may be included: their rows are -1.
     leaf = matcher if hasattr(matcher, "_read_ids") else getattr(matcher, "child", None)
@@ -40,7 +47,7 @@ def _leaf_ids(matcher, offset: int) -> list[int]:
     return found
 
 
-def posting_ids(reader, field_name: str, term: str) -> list[int]:
+def posting_ids(reader: IndexReader, field_name: str, term: str) -> list[int]:
     """Doc numbers holding the term (across segments)."""
     found: list[int] = []
     for leaf, offset in reader.leaf_readers():
@@ -54,7 +61,7 @@ def fuzzy_distance(token: str) -> int:
     return 1 if len(token) < 8 else 2
 
 
-def _vocabulary(snapshot, reader) -> dict[int, list[str]]:
+def _vocabulary(snapshot: Snapshot, reader: IndexReader) -> dict[int, list[str]]:
     """The n_token terms of the snapshot grouped by length, loaded once per commit."""
     with snapshot.lock:
         found = snapshot.cache.get("vocabulary")
@@ -69,7 +76,7 @@ def _vocabulary(snapshot, reader) -> dict[int, list[str]]:
     return found
 
 
-def fuzzy_terms(snapshot, reader, token: str) -> list[str]:
+def fuzzy_terms(snapshot: Snapshot, reader: IndexReader, token: str) -> list[str]:
     """Indexed tokens within fuzzy_distance(token) edits of token, at any position.
 
     Edits are insertions, deletions, substitutions and swaps of adjacent letters (optimal
@@ -92,7 +99,7 @@ def fuzzy_terms(snapshot, reader, token: str) -> list[str]:
     return found
 
 
-def _rare_ngrams(reader, grams: list[str]) -> list[str]:
+def _rare_ngrams(reader: IndexReader, grams: list[str]) -> list[str]:
     frequency = {gram: reader.doc_frequency(NGRAM_FIELD, gram) for gram in grams}
     present = sorted((gram for gram in grams if frequency[gram]), key=frequency.__getitem__)
     common = COMMON_NGRAM_SHARE * reader.doc_count_all()
@@ -100,7 +107,9 @@ def _rare_ngrams(reader, grams: list[str]) -> list[str]:
     return (rare if len(rare) >= MIN_NGRAMS else present[:MIN_NGRAMS])[:MAX_NGRAMS]
 
 
-def _weighted_terms(snapshot, reader, keys: names.QueryKeys, with_ngrams: bool):
+def _weighted_terms(
+    snapshot: Snapshot, reader: IndexReader, keys: names.QueryKeys, with_ngrams: bool
+):
     """(field, term, boost) to look up; n-grams only in the second tier, rarest first."""
     found: dict[tuple[str, str], float] = {}
     for field_name, terms in keys.terms.items():
@@ -123,7 +132,9 @@ def _weighted_terms(snapshot, reader, keys: names.QueryKeys, with_ngrams: bool):
     return found
 
 
-def accumulate(snapshot, reader, keys: names.QueryKeys, with_ngrams: bool) -> dict[int, float]:
+def accumulate(
+    snapshot: Snapshot, reader: IndexReader, keys: names.QueryKeys, with_ngrams: bool
+) -> dict[int, float]:
     """docnum -> sum over matched key terms of boost * idf."""
     total = max(1, reader.doc_count_all())
     scores: dict[int, float] = {}

@@ -14,9 +14,9 @@ import pickle
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from search_index import bitsets
 from search_index.ages import ymd
@@ -240,7 +240,7 @@ def names_path(path: str) -> str:
     return path + ".names"
 
 
-def _write_atomic(path: str, write) -> None:
+def _write_atomic(path: str, write: Callable[[BinaryIO], None]) -> None:
     temporary = f"{path}.tmp-{os.getpid()}"
     try:
         with open(temporary, "wb") as handle:
@@ -255,7 +255,12 @@ def _write_atomic(path: str, write) -> None:
         raise
 
 
-def _group_row(groups, references, number: int, row: Row) -> None:
+def _group_row(
+    groups: dict[str, dict[str, list[int]]],
+    references: dict[str, dict[str, list[int]]],
+    number: int,
+    row: Row,
+) -> None:
     groups["kind"][row.kind].append(number)
     if row.sex:
         groups["sex"][row.sex].append(number)

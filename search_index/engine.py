@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
 from search_index.filters import facet_counts, filter_mask
 from search_index.ranking import explain_rows, name_matches
 from search_index.searching import Searcher
+
+if TYPE_CHECKING:  # imports for annotations only (some would be circular)
+    from search_index.home import IndexHome
+
 
 MAX_PER_PAGE = 500
 MAX_PAGE = 10_000_000
@@ -38,7 +43,7 @@ def _browse_rows(searcher: Searcher, mask: int, sort: str, start: int, count: in
     return found
 
 
-def _name_order(searcher: Searcher, matched, sort: str):
+def _name_order(searcher: Searcher, matched: list[tuple[int, int]], sort: str):
     rank = searcher.columns.name_rank()  # position in (sort name, entity id) order
     if sort == "name":
         return sorted(matched, key=lambda item: rank[item[0]])
@@ -48,7 +53,7 @@ def _name_order(searcher: Searcher, matched, sort: str):
     return sorted(matched, key=lambda item: rank[item[0]] - item[1] * size)
 
 
-def search(source, query: SearchQuery) -> SearchPage:
+def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
     """Answer one query from an IndexHome (this thread's searcher) or a Searcher."""
     searcher: Searcher = source if isinstance(source, Searcher) else source.searcher()
     today = query.today or date.today()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from whoosh import fields
+from whoosh.index import Index
+from whoosh.reading import IndexReader
 
 from search_index.names import NAME_KEY_FIELDS
 
@@ -27,14 +29,14 @@ def build_schema() -> fields.Schema:
     return fields.Schema(**spec)
 
 
-def indexed_ids(reader) -> list[str]:
+def indexed_ids(reader: IndexReader) -> list[str]:
     """Entity ids by Whoosh doc number (deleted documents included), [] for an empty index."""
     if reader.doc_count_all() == 0:
         return []
     return list(reader.column_reader(ID))
 
 
-def commit_of(reader, ix) -> int:
+def commit_of(reader: IndexReader, ix: Index) -> int:
     """The commit (TOC generation) a reader shows; an empty index's reader does not know it."""
     generation = reader.generation()
     return ix.latest_generation() if generation is None else generation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from itertools import islice
 
@@ -17,7 +18,7 @@ _PREFIX_MIN = 4  # keyword terms this long also match longer words ("launder" ->
 MAX_PREFIX_WORDS = 1000  # a prefix stands for at most this many indexed words
 
 
-def _any_of(searcher: Searcher, facet: str, values) -> int:
+def _any_of(searcher: Searcher, facet: str, values: Iterable[str]) -> int:
     by_value = searcher.columns.facets.get(facet, {})
     mask = 0
     for value in values:
@@ -58,7 +59,7 @@ def keyword_mask(searcher: Searcher, text: str) -> int | None:
     return mask
 
 
-def _text(word) -> str:
+def _text(word: bytes | str) -> str:
     return word.decode("utf-8") if isinstance(word, bytes) else word
 
 

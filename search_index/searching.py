@@ -7,13 +7,21 @@ import threading
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
+from whoosh.index import Index
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher as WhooshSearcher
 
 from search_index import storage
 from search_index.columns import Columns, columns_path
 from search_index.fields import commit_of, indexed_ids
 from search_index.layout import CURRENT, HEAD
+
+if TYPE_CHECKING:  # imports for annotations only (some would be circular)
+    from search_index.home import IndexHome
+
 
 _OPEN_ATTEMPTS = 3  # a writer may delete files between reading the pointer and opening them
 _SNAPSHOTS_KEPT = 2  # the live commit, and the one threads not yet reopened still use
@@ -34,7 +42,7 @@ _snapshots_lock = threading.Lock()
 _loading_lock = threading.Lock()
 
 
-def _load_snapshot(path: str, ix, reader) -> Snapshot:
+def _load_snapshot(path: str, ix: Index, reader: IndexReader) -> Snapshot:
     commit = commit_of(reader, ix)
     key = (path, os.stat(path).st_ino, commit)
     found = _cached_snapshot(key)
@@ -54,7 +62,7 @@ def _load_snapshot(path: str, ix, reader) -> Snapshot:
         return snapshot
 
 
-def _cached_snapshot(key) -> Snapshot | None:
+def _cached_snapshot(key: tuple) -> Snapshot | None:
     with _snapshots_lock:
         found = _snapshots.get(key)
         if found is not None:
@@ -62,7 +70,7 @@ def _cached_snapshot(key) -> Snapshot | None:
         return found
 
 
-def _read_snapshot(path: str, commit: int, reader) -> Snapshot:
+def _read_snapshot(path: str, commit: int, reader: IndexReader) -> Snapshot:
     columns = Columns.load(columns_path(path, commit))
     row_of = columns.row_of
     doc_rows = array("l", (row_of.get(entity_id, -1) for entity_id in indexed_ids(reader)))
@@ -78,7 +86,14 @@ def _read_snapshot(path: str, commit: int, reader) -> Snapshot:
 class Searcher:
     """A Whoosh searcher and the column snapshot of the same commit. Not thread-safe."""
 
-    def __init__(self, generation: str, path: str, whoosh_searcher, snapshot: Snapshot, stamps):
+    def __init__(
+        self,
+        generation: str,
+        path: str,
+        whoosh_searcher: WhooshSearcher,
+        snapshot: Snapshot,
+        stamps: tuple,
+    ):
         self.generation = generation
         self.path = path
         self.whoosh = whoosh_searcher
@@ -90,14 +105,14 @@ class Searcher:
         self.whoosh.close()
 
 
-def _stamps(home, generation: str) -> tuple:
+def _stamps(home: IndexHome, generation: str) -> tuple:
     return (
         storage.stat_key(home.path(CURRENT)),
         storage.stat_key(os.path.join(home.path(generation), HEAD)),
     )
 
 
-def open_searcher(home) -> Searcher:
+def open_searcher(home: IndexHome) -> Searcher:
     """Open the live generation's latest commit (retrying if a writer swaps files meanwhile)."""
     error: Exception | None = None
     for _ in range(_OPEN_ATTEMPTS):
@@ -121,7 +136,7 @@ def open_searcher(home) -> Searcher:
     raise error
 
 
-def thread_searcher(home, local: threading.local) -> Searcher:
+def thread_searcher(home: IndexHome, local: threading.local) -> Searcher:
     """The calling thread's searcher, reopened if CURRENT or the generation's HEAD changed."""
     current: Searcher | None = getattr(local, "searcher", None)
     if current is not None:

@@ -19,10 +19,23 @@ FEATURES = ("pages", "native_api", "compat_api")
 FLASK_ALLOWED = ("web", "__init__.py", "cli.py")
 
 
+def _type_checking_blocks(tree: ast.AST) -> set[int]:
+    """ids of the nodes inside `if TYPE_CHECKING:` (imports for annotations only)."""
+    inside = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            inside |= {id(child) for statement in node.body for child in ast.walk(statement)}
+    return inside
+
+
 def imported_modules(path: Path) -> set[str]:
+    """Modules a file imports at run time (imports for annotations only do not count)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    annotation_only = _type_checking_blocks(tree)
     names = set()
     for node in ast.walk(tree):
+        if id(node) in annotation_only:
+            continue
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +71,13 @@ def run_load(
     return report
 
 
-def _run_in_transaction(sessions, source, options, report, progress) -> None:
+def _run_in_transaction(
+    sessions: sessionmaker[Session],
+    source: Source,
+    options: LoadOptions,
+    report: LoadReport,
+    progress: Callable[[int], None] | None,
+) -> None:
     """The load's one transaction; pictures it stored go again if it does not commit."""
     load = None
     try:
@@ -107,7 +113,14 @@ def environment_failure(error: Exception) -> str:
 class _Load:
     """The body of one load, inside the load's transaction."""
 
-    def __init__(self, session, source, options, report, progress):
+    def __init__(
+        self,
+        session: Session,
+        source: Source,
+        options: LoadOptions,
+        report: LoadReport,
+        progress: Callable[[int], None] | None,
+    ):
         self.session = session
         self.source = source
         self.options = options
@@ -219,7 +232,9 @@ class _Load:
                 )
             )
 
-    def _pictures(self, record: NoticeRecord, stored) -> list[PendingPicture]:
+    def _pictures(
+        self, record: NoticeRecord, stored: store.StoredState | None
+    ) -> list[PendingPicture]:
         """The record's pictures: stored columns we have (files intact), else processing."""
         known = store.existing_pictures(self.session, stored.id) if stored else {}
         known = {
@@ -247,7 +262,7 @@ class _Load:
         so its notice is never "unchanged" while the file is missing."""
         return all(self._files_exist(pair) for pair in self.stored_pictures.get(notice_id, ()))
 
-    def _files_exist(self, hashes) -> bool:
+    def _files_exist(self, hashes: Iterable[str]) -> bool:
         return all(picture_path(self.options.media_dir, h).is_file() for h in hashes)
 
     def _covered_kinds(self) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ def init_app(app: Flask) -> None:
 
     Does no I/O: the database and the index are opened on first use."""
     from notices.web import health, pictures
-    from notices.web.common import errors, headers, ratelimit, templating
+    from notices.web.common import errors, headers, hosts, ratelimit, templating
     from notices.web.compat_api import routes as compat_routes
     from notices.web.i18n import locale, switcher
     from notices.web.native_api import routes as native_routes
@@ -29,6 +29,7 @@ def init_app(app: Flask) -> None:
         switcher.bp,
     ):
         app.register_blueprint(blueprint)
+    hosts.init_app(app)
     ratelimit.init_app(app)
     errors.init_app(app)
     headers.init_app(app)

@@ -96,7 +96,9 @@ def _check_kinds(kinds: Collection[str] | None) -> set[str]:
     return set(kinds)
 
 
-def _open_file(path: str, kinds: set[str], json_lines_kinds, options: FetchOptions) -> Source:
+def _open_file(
+    path: str, kinds: set[str], json_lines_kinds: set[str] | None, options: FetchOptions
+) -> Source:
     """Decide by content (magic bytes), falling back on the name only to word the error."""
     name = os.path.basename(path).lower()
     try:

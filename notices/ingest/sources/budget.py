@@ -5,8 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from notices.ingest.sources.base import SourceError
+
+T = TypeVar("T")
 
 
 class BudgetExceeded(SourceError):
@@ -20,7 +23,12 @@ class DeadlineExceeded(Exception):
 class FetchBudget:
     """Counts the requests and seconds of one load; spend() raises once either runs out."""
 
-    def __init__(self, max_requests: int | None, max_seconds: float | None, clock=time.monotonic):
+    def __init__(
+        self,
+        max_requests: int | None,
+        max_seconds: float | None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.max_requests, self.max_seconds = max_requests, max_seconds
         self.requests = 0
         self._clock = clock
@@ -48,7 +56,7 @@ class FetchBudget:
         return None if self.max_seconds is None else self.max_seconds - self.elapsed()
 
 
-def within(seconds: float, work: Callable[[threading.Event], object]):
+def within(seconds: float, work: Callable[[threading.Event], T]) -> T:
     """work(cancelled) in a helper thread; DeadlineExceeded if it has not ended in `seconds`.
 
     Socket timeouts bound each read, not a whole answer: a server dripping a byte every few

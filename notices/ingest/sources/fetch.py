@@ -6,6 +6,7 @@ import email.utils
 import random
 import threading
 import time
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import partial
 from urllib.parse import urljoin, urlsplit
@@ -37,7 +38,11 @@ class RateLimiter:
     """Token bucket: on average `rate` acquisitions per second, bursts of at most `burst`."""
 
     def __init__(
-        self, rate: float | None, burst: float = 1.0, clock=time.monotonic, sleep=time.sleep
+        self,
+        rate: float | None,
+        burst: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ):
         self.rate, self.burst = rate, burst
         self._clock, self._sleep = clock, sleep
@@ -72,7 +77,9 @@ def origin(url: str) -> tuple[str, str, int | None]:
 class HttpClient:
     """GETs under one base URL; anything pointing elsewhere is refused, never fetched."""
 
-    def __init__(self, base_url: str, options: FetchOptions, *, sleep=time.sleep):
+    def __init__(
+        self, base_url: str, options: FetchOptions, *, sleep: Callable[[float], None] = time.sleep
+    ):
         self.base_url = base_url.rstrip("/")
         self.options = options
         self._origin = origin(self.base_url)
@@ -164,7 +171,7 @@ class HttpClient:
         left = self.budget.left()
         return delay if left is None else max(0.0, min(delay, left))
 
-    def _attempt(self, session: requests.Session, url: str, limit: int, cancelled):
+    def _attempt(self, session: requests.Session, url: str, limit: int, cancelled: threading.Event):
         """bytes on success, a redirect URL (str), or a _Retry; raises FetchError otherwise."""
         timeout = self.options.timeout
         with session.get(url, timeout=timeout, stream=True, allow_redirects=False) as response:
@@ -195,7 +202,9 @@ class _Retry:
         self.reason, self.status, self.retry_after = reason, status, retry_after
 
 
-def _read_body(response: requests.Response, url: str, limit: int, cancelled) -> bytes:
+def _read_body(
+    response: requests.Response, url: str, limit: int, cancelled: threading.Event
+) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise FetchError(f"response larger than the limit of {limit} bytes", url=url)
@@ -218,7 +227,7 @@ def _read_body(response: requests.Response, url: str, limit: int, cancelled) -> 
     raise FetchError("cancelled", url=url)  # nobody waits for this answer any more
 
 
-def _retry_after(headers) -> float | None:
+def _retry_after(headers: Mapping[str, str]) -> float | None:
     """Seconds asked for by a Retry-After header (seconds or an HTTP date), if any."""
     value = headers.get("Retry-After", "").strip()
     if not value:

@@ -17,7 +17,7 @@ _GZIP = 16 + zlib.MAX_WBITS
 class SeekableGzip:
     """A read-only, seekable file object over the decompressed content of `raw` (gzip)."""
 
-    def __init__(self, raw, *, spacing: int = 1024 * 1024, chunk: int = 16 * 1024):
+    def __init__(self, raw: bytes, *, spacing: int = 1024 * 1024, chunk: int = 16 * 1024):
         self.raw = raw
         self._spacing, self._chunk = spacing, chunk
         # Snapshots: decompressed offset -> (compressed offset, decompressor, pending input).

@@ -8,6 +8,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.ingest.sources.base import FetchOptions, ReadError, SourceError, SourceItem, rejected
@@ -94,7 +95,7 @@ class JsonLinesSource:
         return SourceItem(origin, None, document, None, [], hint)
 
 
-def _read_line(handle, limit: int) -> tuple[bytes | None, bool]:
+def _read_line(handle: BinaryIO, limit: int) -> tuple[bytes | None, bool]:
     """One line without its end (None at the end of the file); for an over-long line,
     (its first bytes, True), the rest being skipped."""
     line = handle.readline(limit + 1)

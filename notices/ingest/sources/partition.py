@@ -149,7 +149,7 @@ class Crawler:
                     break
         return reached
 
-    def _split(self, query: dict, dim, rest: tuple, total: int):
+    def _split(self, query: dict, dim: Values | AgeRange | NamePrefix, rest: tuple, total: int):
         reached: set[str] = set()
         for child, more in dim.split(query):
             first = self._fetch(child, 1)
@@ -191,7 +191,7 @@ class Crawler:
                 yield Found(entity_id, item, page.url)
         return new
 
-    def _entity_id(self, page: ListPage, index: int, item) -> str | None:
+    def _entity_id(self, page: ListPage, index: int, item: object) -> str | None:
         try:
             return parse_entity_id(item.get("entity_id") if isinstance(item, dict) else None)
         except InvalidEntityId as error:

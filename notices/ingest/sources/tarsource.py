@@ -140,7 +140,7 @@ class TarSource:
 class _Scan:
     """One pass over the archive: entries, all member paths, and why it stopped early (if so)."""
 
-    def __init__(self, source: TarSource, raw, archive: tarfile.TarFile):
+    def __init__(self, source: TarSource, raw: bytes, archive: tarfile.TarFile):
         self.source, self.raw, self.archive = source, raw, archive
         self.options = source._options
         self.entries: list[tuple[tarfile.TarInfo, tree.Entry]] = []

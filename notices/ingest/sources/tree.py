@@ -60,7 +60,12 @@ def assemble(
         yield from emit()
 
 
-def _sort_in(entry: Entry, kinds, groups, loose) -> None:
+def _sort_in(
+    entry: Entry,
+    kinds: set[str],
+    groups: dict[tuple[str, str], _Group],
+    loose: list[tuple[Entry, SourceItem]],
+) -> None:
     def group_of(kind: str, entity_id: str) -> _Group:
         group = groups.setdefault((kind, entity_id), _Group(kind, entity_id))
         group.positions.append(entry.position)

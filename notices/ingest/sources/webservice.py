@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -27,7 +27,14 @@ API_PATH = "/notices/v1"
 class WebServiceSource:
     """Every notice of the queried kinds; kinds_present() is those kinds, known at once."""
 
-    def __init__(self, base_url: str, *, kinds: set[str], options: FetchOptions, sleep=time.sleep):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        kinds: set[str],
+        options: FetchOptions,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.base_url = _service_root(base_url)
         self.api = self.base_url + API_PATH
         self.description = base_url
@@ -136,7 +143,7 @@ class WebServiceSource:
     def _read_picture(self, url: str) -> bytes:
         return self.client.get_bytes(url, self._options.max_picture_bytes)
 
-    def _link(self, document, rel: str, base: str, fallback: str) -> str:
+    def _link(self, document: dict, rel: str, base: str, fallback: str) -> str:
         """The document's link `rel` if it stays on the service, else the canonical URL."""
         links = document.get("_links") if isinstance(document, dict) else None
         link = links.get(rel) if isinstance(links, dict) else None

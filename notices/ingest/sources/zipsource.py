@@ -147,7 +147,9 @@ def _problem(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, options) -> bytes:
+def _inflate(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, options: FetchOptions
+) -> bytes:
     """Read a member in chunks, stopping as soon as it outgrows what it declared or the limit."""
     cap = min(limit, info.file_size)
     chunks, size = [], 0

@@ -9,6 +9,9 @@ wanted_by) also accept comma-separated values.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from werkzeug.datastructures import MultiDict
 
 from notices.domain import KINDS, NON_COUNTRY_AUTHORITIES, SEXES
 from notices.web.common.errors import BadParameter
@@ -57,7 +60,7 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
 
-def text_arg(args, name: str) -> str:
+def text_arg(args: MultiDict[str, str], name: str) -> str:
     """A free-text value, trimmed; at most MAX_TEXT characters."""
     value = (args.get(name) or "").strip()
     if len(value) > MAX_TEXT:
@@ -67,7 +70,9 @@ def text_arg(args, name: str) -> str:
     return value
 
 
-def int_arg(args, name: str, low: int, high: int, default: int | None = None) -> int | None:
+def int_arg(
+    args: MultiDict[str, str], name: str, low: int, high: int, default: int | None = None
+) -> int | None:
     """A whole number in [low, high], or `default` when absent or empty."""
     raw = (args.get(name) or "").strip()
     if not raw:
@@ -82,7 +87,7 @@ def int_arg(args, name: str, low: int, high: int, default: int | None = None) ->
     return value
 
 
-def list_arg(args, name: str) -> list[str]:
+def list_arg(args: MultiDict[str, str], name: str) -> list[str]:
     """Every value of a repeatable parameter, commas splitting too, blanks dropped."""
     values = []
     for raw in args.getlist(name):
@@ -90,7 +95,7 @@ def list_arg(args, name: str) -> list[str]:
     return [value for value in values if value]
 
 
-def country_codes(args, name: str, extra: frozenset[str]) -> tuple[str, ...]:
+def country_codes(args: MultiDict[str, str], name: str, extra: frozenset[str]) -> tuple[str, ...]:
     """Two-letter country codes (any case) or the listed non-country codes."""
     codes = []
     for value in list_arg(args, name):
@@ -104,7 +109,7 @@ def country_codes(args, name: str, extra: frozenset[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def kinds_arg(args, name: str = "kind") -> tuple[str, ...]:
+def kinds_arg(args: MultiDict[str, str], name: str = "kind") -> tuple[str, ...]:
     """Notice kinds: red, yellow, un-person, un-entity, or un for both UN kinds."""
     kinds: list[str] = []
     for value in list_arg(args, name):
@@ -115,7 +120,9 @@ def kinds_arg(args, name: str = "kind") -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def choice_arg(args, name: str, choices, default=None):
+def choice_arg(
+    args: MultiDict[str, str], name: str, choices: Iterable[str], default: str | None = None
+) -> str | None:
     """One of `choices` (case-insensitive for letters), or `default` when absent."""
     raw = (args.get(name) or "").strip()
     if not raw:
@@ -128,7 +135,7 @@ def choice_arg(args, name: str, choices, default=None):
     )
 
 
-def bool_arg(args, name: str) -> bool | None:
+def bool_arg(args: MultiDict[str, str], name: str) -> bool | None:
     """yes/no flags: 1/true/yes/on or 0/false/no/off; absent or empty means "either"."""
     raw = (args.get(name) or "").strip().lower()
     if not raw:
@@ -140,7 +147,9 @@ def bool_arg(args, name: str) -> bool | None:
     raise BadParameter(name, _("%(name)s must be true or false", name=name))
 
 
-def age_range(args, low_name: str, high_name: str) -> tuple[int | None, int | None]:
+def age_range(
+    args: MultiDict[str, str], low_name: str, high_name: str
+) -> tuple[int | None, int | None]:
     """Minimum and maximum age, each optional, in order."""
     age_min = int_arg(args, low_name, 0, MAX_AGE)
     age_max = int_arg(args, high_name, 0, MAX_AGE)
@@ -149,7 +158,7 @@ def age_range(args, low_name: str, high_name: str) -> tuple[int | None, int | No
     return age_min, age_max
 
 
-def search_query(args, per_page: int | None = None) -> SearchQuery:
+def search_query(args: MultiDict[str, str], per_page: int | None = None) -> SearchQuery:
     """The SearchQuery of the search page (fixed `per_page`) or the native API (per_page arg)."""
     age_min, age_max = age_range(args, "age_min", "age_max")
     if per_page is None:

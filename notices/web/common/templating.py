@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,18 +51,18 @@ def template_context() -> dict:
     }
 
 
-def bdi(value) -> Markup:
+def bdi(value: object) -> Markup:
     """Isolate a name or code from the text around it (a Latin name inside Arabic, say)."""
     return Markup("<bdi>{}</bdi>").format(value)
 
 
-def isolate(value) -> str:
+def isolate(value: object) -> str:
     """Plain-text isolation (FSI ... PDI) where <bdi> cannot go, as in <title>: a name with a
     right-to-left override cannot turn the rest of the title around."""
     return f"\u2068{value}\u2069"
 
 
-def list_text(items) -> str:
+def list_text(items: Iterable[object]) -> str:
     """Items joined as the current locale joins a list: "A, B and C", "A وB وC", "A、B和C"."""
     items = [str(item) for item in items]
     return format_list(items, locale=catalog.request_locale()) if items else ""

@@ -11,6 +11,8 @@ from flask import url_for
 from flask_babel import lazy_gettext
 
 from notices.domain import KINDS, url_entity_id
+from notices.models import Notice
+from notices.result_rows import ResultNotice
 from notices.web.i18n.locale import unprefixed
 
 KIND_CONVERTER = "any(" + ", ".join(f'"{kind}"' for kind in KINDS) + ")"
@@ -28,12 +30,12 @@ def kind_heading(kind: str) -> str:
     return str(KIND_HEADINGS.get(kind, kind))
 
 
-def notice_path(notice) -> dict:
+def notice_path(notice: Notice | ResultNotice) -> dict:
     """URL parameters of a notice's page and native API document."""
     return {"kind": notice.kind, "entity": url_entity_id(notice.entity_id)}
 
 
-def notice_url(notice, **kwargs) -> str:
+def notice_url(notice: Notice | ResultNotice, **kwargs) -> str:
     """The public page of a notice."""
     return url_for("pages.notice", **notice_path(notice), **kwargs)
 
@@ -44,7 +46,7 @@ def picture_url(digest: str, external: bool = False) -> str:
     return unprefixed(url_for("pictures.picture", digest=digest, _external=external))
 
 
-def compat_url(endpoint: str, notice, **values) -> str:
+def compat_url(endpoint: str, notice: Notice | ResultNotice, **values) -> str:
     """Absolute URL of one of the compatible API's resources about `notice`."""
     return url_for(
         f"compat_api.{endpoint}",

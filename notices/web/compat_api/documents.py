@@ -6,6 +6,8 @@ a mirror can load from us as from the publisher.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from notices.domain import KIND_PATHS
 from notices.models import Notice
 from notices.result_rows import ResultNotice
@@ -17,12 +19,12 @@ def published_date(iso: str | None) -> str | None:
     return iso.replace("-", "/") if iso else None
 
 
-def _list_or_null(values) -> list | None:
+def _list_or_null(values: Iterable[str] | None) -> list | None:
     # The publisher writes null, never [], for an empty code list.
     return list(values) if values else None
 
 
-def _joined(names) -> str | None:
+def _joined(names: Iterable[str] | None) -> str | None:
     return "; ".join(names) if names else None
 
 

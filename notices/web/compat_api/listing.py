@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import request, url_for
+from werkzeug.datastructures import MultiDict
 
 from notices.domain import SEXES
 from notices.web.common.query_args import (
@@ -24,7 +25,7 @@ from search_index import SearchQuery
 TEXT_PARAMS = ("forename", "name", "freeText")
 
 
-def compat_query(kind: str, args) -> tuple[SearchQuery, dict]:
+def compat_query(kind: str, args: MultiDict[str, str]) -> tuple[SearchQuery, dict]:
     """The SearchQuery of a list request, and the `query` object echoed in the answer."""
     age_min, age_max = age_range(args, "ageMin", "ageMax")
     nationalities = country_codes(args, "nationality", NATIONALITY_EXTRA)

@@ -17,7 +17,7 @@ def _arguments(*args) -> Hashable:
 
 def per_locale(
     function: Callable[..., T] | None = None, *, key: Callable[..., Hashable] = _arguments
-):
+) -> Callable[..., T] | Callable[[Callable[..., T]], Callable[..., T]]:
     """Cache `function(*args)` per UI language for the life of the process.
 
     Only for results that change with nothing but the locale and the arguments: labels of

@@ -8,6 +8,7 @@ and otherwise behave exactly like flask-babel's gettext, ngettext and pgettext.
 from __future__ import annotations
 
 from babel import Locale
+from babel.support import NullTranslations
 from flask import Flask
 from flask_babel import get_translations
 
@@ -15,7 +16,7 @@ from notices.web.i18n.locale import current_locale
 from notices.web.state import request_state
 
 
-def catalog():
+def catalog() -> NullTranslations:  # Translations, or NullTranslations outside a locale
     """The request's translations (flask-babel's own object, cached for the request)."""
     try:
         state = request_state()

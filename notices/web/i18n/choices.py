@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markupsafe import Markup, escape
 
 from notices.web.i18n import labels
@@ -22,7 +24,7 @@ def _fragment(authorities: bool) -> str:
     )
 
 
-def country_options(selected=(), authorities: bool = False) -> Markup:
+def country_options(selected: Iterable[str] = (), authorities: bool = False) -> Markup:
     """<option> elements of every country (and court, with `authorities`) in the locale's
     order, the `selected` codes marked as selected."""
     html = _fragment(authorities)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_babel import lazy_gettext
 
 from notices.web.i18n.cache import per_locale
@@ -22,7 +24,7 @@ DISCLAIMER_SENTENCES = (
 FULL_WIDTH_ENDS = ("。", "！", "？")
 
 
-def join_sentences(sentences) -> str:
+def join_sentences(sentences: Iterable[str]) -> str:
     """Sentences as one paragraph, spaced as their script spaces sentences."""
     text = ""
     for sentence in sentences:

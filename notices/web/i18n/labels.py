@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -112,7 +113,7 @@ def _sorted_choices(locale_id: str, authorities: bool) -> tuple[tuple, ...]:
     return tuple(sorted(choices, key=lambda item: key(item[1])))
 
 
-def sorted_names(names, locale: Locale | None = None) -> list[str]:
+def sorted_names(names: Iterable[str], locale: Locale | None = None) -> list[str]:
     """Names in the order readers of the locale expect (see notices.web.collation)."""
     return sorted(names, key=sort_key(_locale(locale).language))
 
@@ -169,12 +170,12 @@ def measure_text(value: float, unit: str, locale: Locale | None = None) -> str:
     return format_unit(value, unit, length="short", format="#,##0.##", locale=_locale(locale))
 
 
-def number_text(number) -> str:
+def number_text(number: int | float) -> str:
     """A count as the locale writes it: "1,234", "1 234", "١٬٢٣٤" (what `numberformat` gives)."""
     return _number_text(number, request_locale_id())
 
 
 # Facet counts repeat on every page; formatting each through Babel costs tens of microseconds.
 @lru_cache(maxsize=8192)
-def _number_text(number, locale_id: str) -> str:
+def _number_text(number: int | float, locale_id: str) -> str:
     return format_decimal(number, locale=locale_id)

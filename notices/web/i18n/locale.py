@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from babel import Locale
@@ -11,6 +13,10 @@ from flask_babel import Babel, get_locale
 
 from notices.config import ConfigError
 from notices.web.paths import is_api_request
+
+if TYPE_CHECKING:  # imports for annotations only
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
 
 # The six official UN languages. `zh` is Simplified Chinese: the catalogue directory and the
 # URL prefix are `zh`, while <html lang> says `zh-Hans` so that browsers pick Simplified glyphs.
@@ -32,11 +38,11 @@ class LocalePrefix:
     The prefix moves from PATH_INFO to SCRIPT_NAME, so every URL that url_for builds on a
     prefixed page keeps the prefix without any view knowing about it."""
 
-    def __init__(self, wsgi_app, locales=LOCALES):
+    def __init__(self, wsgi_app: WSGIApplication, locales: Iterable[str] = LOCALES):
         self.wsgi_app = wsgi_app
         self.locales = frozenset(locales)
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse):
         path = environ.get("PATH_INFO", "")
         first, _slash, rest = path.lstrip("/").partition("/")
         script_name = environ.get("SCRIPT_NAME", "")

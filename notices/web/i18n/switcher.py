@@ -7,7 +7,7 @@ from functools import cache
 from urllib.parse import urlencode
 
 from babel import Locale
-from flask import Blueprint, current_app, redirect, request, url_for
+from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from notices.web.i18n.locale import (
     COOKIE_NAME,
@@ -109,7 +109,7 @@ def _switch_path(base_root: str, code: str) -> str:
 
 
 @bp.get("/language/<any(" + ", ".join(LOCALES) + "):code>")
-def switch(code: str):
+def switch(code: str) -> Response:
     """Remember the chosen language and show the same page in it (under its URL prefix)."""
     base_root = request.environ.get(ENV_BASE_ROOT, request.script_root)
     response = redirect(f"{base_root}/{code}{safe_next(request.args.get('next'))}", 303)

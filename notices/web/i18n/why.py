@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_babel import lazy_gettext
 from markupsafe import Markup
 
@@ -59,11 +61,11 @@ def _separator() -> str:
     return pgettext("list of match reasons", "; ")
 
 
-def why_text(reasons) -> str:
+def why_text(reasons: Iterable[tuple[str, str, str]]) -> str:
     """The whole explanation as one line of plain text (the native API's `why`)."""
     return _separator().join(reason_text(*reason) for reason in reasons)
 
 
-def why_html(reasons) -> Markup:
+def why_html(reasons: Iterable[tuple[str, str, str]]) -> Markup:
     """The whole explanation as one line of HTML (the search page)."""
     return Markup(_separator()).join(reason_html(*reason) for reason in reasons)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from flask import url_for
@@ -20,7 +21,7 @@ def coded(code: str | None, label: str) -> dict | None:
     return {"code": code, "label": label} if code else None
 
 
-def countries(codes) -> list[dict]:
+def countries(codes: Iterable[str] | None) -> list[dict]:
     """Country codes with their labels."""
     return [coded(code, labels.country_name(code)) for code in codes or ()]
 
@@ -69,7 +70,7 @@ def _pictures(notice: Notice) -> list[dict]:
     ]
 
 
-def _codes(label_map: dict, codes) -> list[dict]:
+def _codes(label_map: dict, codes: Iterable[str] | None) -> list[dict]:
     return [coded(code, labels.code_label(label_map, code)) for code in codes or ()]
 
 

@@ -25,7 +25,7 @@ def _nullable(schema: dict) -> dict:
     return {"oneOf": [schema, {"type": "null"}]}
 
 
-def _object(properties: dict, required=None, extra: bool = False) -> dict:
+def _object(properties: dict, required: list[str] | None = None, extra: bool = False) -> dict:
     return {
         "type": "object",
         "properties": properties,

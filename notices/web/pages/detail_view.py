@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -114,7 +115,7 @@ def _pictures(notice: Notice, title: str) -> list[PictureView]:
     ]
 
 
-def _countries(codes) -> list[str]:
+def _countries(codes: Iterable[str] | None) -> list[str]:
     return [labels.country_name(code) for code in codes or ()]
 
 

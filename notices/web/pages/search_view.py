@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from babel import Locale
 from flask import url_for
 from flask_babel import lazy_gettext
 from werkzeug.datastructures import MultiDict
@@ -181,7 +182,7 @@ def tabs(args: MultiDict) -> list[Link]:
     ]
 
 
-def _facet_label(key: str, value: str, locale=None) -> str:
+def _facet_label(key: str, value: str, locale: Locale | None = None) -> str:
     if key in ("nationality", "wanted_by"):
         return labels.country_name(value, locale)
     if key == "sex":
@@ -213,7 +214,9 @@ def _selected_links(key: str, args: MultiDict) -> list[Link]:
     ]
 
 
-def _refine_links(key: str, values: dict[str, int], args: MultiDict, locale) -> list[Link]:
+def _refine_links(
+    key: str, values: dict[str, int], args: MultiDict, locale: Locale | None
+) -> list[Link]:
     """Links that add one value of a facet: the URLs url_with(args, key=value) builds.
 
     A browse page has a hundred and more of them. They share the search without this facet,

@@ -3,6 +3,7 @@ shared between workers through Redis when configured."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -99,3 +100,84 @@ def test_two_workers_share_their_counts_through_redis(app_config):
     assert second.get("/about").status_code == 200
     assert first.get("/about").status_code == 200
     assert second.get("/about").status_code == 429
+
+
+def test_without_shared_storage_each_worker_enforces_its_share(app_config, monkeypatch, caplog):
+    """Two workers with memory counters, 4 per minute documented: 2 each, 4 in all."""
+    from notices.web.common.ratelimit import per_worker
+
+    assert per_worker("300 per minute;30 per second", 2) == "150 per 1 minute;15 per 1 second"
+    assert per_worker("3 per minute", 4) == "1 per 1 minute"
+    monkeypatch.setenv("NOTICES_WORKER_PROCESSES", "2")
+    with caplog.at_level("WARNING"):
+        workers = [
+            limited_app(app_config, RATE_LIMITS="4 per minute").test_client() for _ in range(2)
+        ]
+    assert "counted in each of 2 worker processes" in caplog.text
+    answers = [worker.get("/about").status_code for worker in workers for _ in range(3)]
+    assert answers.count(200) == 4 and answers.count(429) == 2
+
+
+def test_pictures_beyond_their_own_limit_get_a_429(app_config, tmp_path, indexed_dataset):
+    from tests.web.conftest import _private_app
+
+    config = {
+        **app_config,
+        "RATE_LIMITS_ENABLED": True,
+        "RATE_LIMITS": "100 per minute",
+        "PICTURE_RATE_LIMITS": "2 per minute",
+    }
+    app = _private_app(config, indexed_dataset, tmp_path)
+    _APPS.append(app)
+    client = app.test_client()
+    html = client.get("/search").get_data(as_text=True)
+    thumbnail = re.search(r'src="(/pictures/[0-9a-f]{64}\.jpg)"', html).group(1)
+    statuses = [client.get(thumbnail).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert client.get("/about").status_code == 200  # pages keep their own budget
+
+
+def test_thumbnails_do_not_spend_the_pages_budget(app_config, tmp_path, indexed_dataset):
+    """Browsing three result pages fast used to give thumbnails 429s."""
+    from tests.web.conftest import _private_app
+
+    config = {**app_config, "RATE_LIMITS_ENABLED": True, "RATE_LIMITS": "3 per minute"}
+    app = _private_app(config, indexed_dataset, tmp_path)
+    _APPS.append(app)
+    client = app.test_client()
+    html = client.get("/search").get_data(as_text=True)
+    thumbnails = sorted(set(re.findall(r'src="(/pictures/[0-9a-f]{64}\.jpg)"', html)))
+    assert thumbnails
+    for _ in range(3):
+        assert all(client.get(url).status_code == 200 for url in thumbnails)
+    assert client.get("/about").status_code == 200  # 2 of the 3 page requests left
+
+
+def test_retry_after_is_sent_only_when_a_client_must_wait(app_config):
+    client = limited_app(app_config).test_client()
+    first = client.get("/about")
+    assert "Retry-After" not in first.headers
+    for _ in range(3):
+        last = client.get("/about")
+    assert last.status_code == 429
+    assert int(last.headers["Retry-After"]) >= 1
+
+
+def test_a_hung_redis_costs_a_moment_and_one_log_line_not_seconds(app_config, caplog):
+    """A Redis that accepts connections and never answers: limits fall back to memory fast."""
+    import socket
+    import time
+
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)  # connections complete in the kernel, nothing ever answers
+        url = f"redis://127.0.0.1:{hung.getsockname()[1]}/0"
+        client = limited_app(app_config, RATELIMIT_STORAGE_URL=url).test_client()
+        timings = []
+        with caplog.at_level("WARNING"):
+            for _ in range(3):
+                started = time.monotonic()
+                assert client.get("/about").status_code == 200
+                timings.append(time.monotonic() - started)
+    assert max(timings) < 2.0, timings
+    assert caplog.text.count("falling back to in-memory storage") == 1

@@ -156,3 +156,11 @@ def test_a_withdrawn_notice_is_gone_with_its_pictures(loaded_app, loaded_client,
 @pytest.mark.parametrize("url", ["/pictures/" + "0" * 64 + ".jpg", "/pictures/xyz.jpg"])
 def test_unknown_pictures_are_404(loaded_client, url):
     assert loaded_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("padded", ["%20{id}", "{id}%20", "%09{id}"])
+def test_a_notice_has_one_address_padded_ids_are_not_found(data_client, padded):
+    entity = padded.format(id=dash(EXAMPLEMAN))
+    assert data_client.get(f"/notices/red/{entity}").status_code == 404
+    assert data_client.get(f"/api/v1/notices/red/{entity}").status_code == 404
+    assert data_client.get(f"/notices/v1/red/{entity}").status_code == 404
