@@ -94,6 +94,22 @@ def data_app(app_config, indexed_dataset, tmp_path):
 
 
 @pytest.fixture
+def data_app_with(app_config, indexed_dataset, tmp_path):
+    """Make one app over a private copy of the indexed dataset with extra configuration:
+    data_app_with(PUBLIC_URL=...)."""
+    made = []
+
+    def make(**config):
+        assert not made, "one app per test: its files are tmp_path's"
+        made.append(_private_app({**app_config, **config}, indexed_dataset, tmp_path))
+        return made[0]
+
+    yield make
+    for application in made:
+        application.extensions["notices"].engine.dispose()
+
+
+@pytest.fixture
 def data_client(data_app):
     return data_app.test_client()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import ServiceUnavailable
 
@@ -72,7 +74,22 @@ def _conditional(response: Response) -> Response:
         return response
     if not response.get_etag()[0]:
         response.add_etag()
+    if _changed_since(response, request.if_unmodified_since):
+        return _precondition_failed(response)
     return response.make_conditional(request)
+
+
+def _changed_since(response: Response, since: datetime | None) -> bool:
+    """True when the client asked If-Unmodified-Since and the resource changed after that."""
+    modified = response.last_modified
+    return since is not None and modified is not None and modified > since
+
+
+def _precondition_failed(response: Response) -> Response:
+    # RFC 9110 13.1.4: the condition is false, so the answer is 412 without the body.
+    response.status_code = 412
+    response.set_data(b"")
+    return response
 
 
 def init_app(app: Flask) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import _private_app
 from tests.web.dataset import EXAMPLEMAN, dash
 
 LIST = "/notices/v1/red"
@@ -12,17 +11,8 @@ DETAIL = f"/api/v1/notices/red/{dash(EXAMPLEMAN)}"
 
 
 @pytest.fixture
-def make_app(app_config, indexed_dataset, tmp_path):
-    apps = []
-
-    def make(**config):  # once per test: the app's files are tmp_path's
-        app = _private_app({**app_config, **config}, indexed_dataset, tmp_path)
-        apps.append(app)
-        return app.test_client()
-
-    yield make
-    for app in apps:
-        app.extensions["notices"].engine.dispose()
+def make_app(data_app_with):
+    return lambda **config: data_app_with(**config).test_client()
 
 
 def test_an_untrusted_host_header_gets_a_400_not_links_to_it(data_client):

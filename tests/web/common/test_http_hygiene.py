@@ -153,3 +153,16 @@ def test_wrong_methods_are_405_with_allow(loaded_client):
     assert api.get_json()["error"]["code"] == "method_not_allowed"
     page = loaded_client.post("/about")
     assert page.status_code == 405 and "Method not allowed" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "url", [f"/notices/red/{dash(EXAMPLEMAN)}", f"/api/v1/notices/red/{dash(EXAMPLEMAN)}"]
+)
+def test_if_unmodified_since_is_honoured(loaded_client, url):
+    modified = loaded_client.get(url).headers["Last-Modified"]
+    unchanged = loaded_client.get(url, headers={"If-Unmodified-Since": modified})
+    assert unchanged.status_code == 200 and unchanged.data
+    earlier = "Mon, 01 Jan 2001 00:00:00 GMT"
+    changed = loaded_client.get(url, headers={"If-Unmodified-Since": earlier})
+    assert changed.status_code == 412
+    assert changed.data == b""

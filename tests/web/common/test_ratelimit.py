@@ -118,17 +118,10 @@ def test_without_shared_storage_each_worker_enforces_its_share(app_config, monke
     assert answers.count(200) == 4 and answers.count(429) == 2
 
 
-def test_pictures_beyond_their_own_limit_get_a_429(app_config, tmp_path, indexed_dataset):
-    from tests.web.conftest import _private_app
-
-    config = {
-        **app_config,
-        "RATE_LIMITS_ENABLED": True,
-        "RATE_LIMITS": "100 per minute",
-        "PICTURE_RATE_LIMITS": "2 per minute",
-    }
-    app = _private_app(config, indexed_dataset, tmp_path)
-    _APPS.append(app)
+def test_pictures_beyond_their_own_limit_get_a_429(data_app_with):
+    app = data_app_with(
+        RATE_LIMITS_ENABLED=True, RATE_LIMITS="100 per minute", PICTURE_RATE_LIMITS="2 per minute"
+    )
     client = app.test_client()
     html = client.get("/search").get_data(as_text=True)
     thumbnail = re.search(r'src="(/pictures/[0-9a-f]{64}\.jpg)"', html).group(1)
@@ -137,13 +130,9 @@ def test_pictures_beyond_their_own_limit_get_a_429(app_config, tmp_path, indexed
     assert client.get("/about").status_code == 200  # pages keep their own budget
 
 
-def test_thumbnails_do_not_spend_the_pages_budget(app_config, tmp_path, indexed_dataset):
+def test_thumbnails_do_not_spend_the_pages_budget(data_app_with):
     """Browsing three result pages fast used to give thumbnails 429s."""
-    from tests.web.conftest import _private_app
-
-    config = {**app_config, "RATE_LIMITS_ENABLED": True, "RATE_LIMITS": "3 per minute"}
-    app = _private_app(config, indexed_dataset, tmp_path)
-    _APPS.append(app)
+    app = data_app_with(RATE_LIMITS_ENABLED=True, RATE_LIMITS="3 per minute")
     client = app.test_client()
     html = client.get("/search").get_data(as_text=True)
     thumbnails = sorted(set(re.findall(r'src="(/pictures/[0-9a-f]{64}\.jpg)"', html)))
