@@ -113,27 +113,52 @@ def _stamps(home: IndexHome, generation: str) -> tuple:
 
 
 def open_searcher(home: IndexHome) -> Searcher:
-    """Open the live generation's latest commit (retrying if a writer swaps files meanwhile)."""
+    """Open the live generation's latest commit, retrying only while a writer is changing its
+    files; a damaged generation fails at once (a public request must not wait for it)."""
     error: Exception | None = None
     for _ in range(_OPEN_ATTEMPTS):
         generation = home.require_current()
         path = home.path(generation)
         stamps = _stamps(home, generation)  # taken first: a later change triggers a reopen
+        before = _listing(path)
         try:
-            ix = whoosh_index.open_dir(path, readonly=True)
-            whoosh_searcher = ix.searcher()
+            return _open_commit(generation, path, stamps)
         except (OSError, whoosh_index.EmptyIndexError) as caught:
             error = caught
-            continue
-        try:
-            snapshot = _load_snapshot(path, ix, whoosh_searcher.reader())
-        except OSError as caught:
-            whoosh_searcher.close()
-            error = caught
-            continue
-        return Searcher(generation, path, whoosh_searcher, snapshot, stamps)
+        if _listing(path) == before and _stamps(home, generation) == stamps:
+            break  # nothing moved under us: the files are damaged, and retrying cannot help
     assert error is not None
     raise error
+
+
+def _listing(path: str) -> frozenset[str] | None:
+    """The generation directory's file names: a writer at work changes them."""
+    try:
+        return frozenset(os.listdir(path))
+    except OSError:
+        return None
+
+
+def _open_commit(generation: str, path: str, stamps: tuple) -> Searcher:
+    ix = whoosh_index.open_dir(path, readonly=True)
+    whoosh_searcher = WhooshSearcher(_reader_once(ix), fromindex=ix)
+    try:
+        snapshot = _load_snapshot(path, ix, whoosh_searcher.reader())
+    except BaseException:
+        whoosh_searcher.close()
+        raise
+    return Searcher(generation, path, whoosh_searcher, snapshot, stamps)
+
+
+def _reader_once(ix: Index) -> IndexReader:
+    """The index's reader, tried once: Whoosh's own reader() sleeps and retries ten times on a
+    missing file, which held every request half a second per try on a damaged index (our own
+    loop above retries when a writer is at work)."""
+    try:
+        toc = ix._read_toc()
+        return ix._reader(ix.storage, toc.schema, toc.segments, toc.generation)
+    except AttributeError:  # another Whoosh release without these internals: its own way
+        return ix.reader()
 
 
 def thread_searcher(home: IndexHome, local: threading.local) -> Searcher:

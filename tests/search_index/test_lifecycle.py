@@ -214,3 +214,41 @@ def test_check_does_not_count_withdrawn_documents_as_extra(tmp_path):
     home.update([], ["2020/3"])
     drift = home.check({d.entity_id: d.token for d in docs if d.entity_id != "2020/3"})
     assert drift.ok, drift
+
+
+def test_a_damaged_generation_fails_at_once_without_waiting(built, monkeypatch):
+    """Missing segment files used to hold each search ~1.8 s in Whoosh's sleep-and-retry loop
+    (three of our attempts x ten of Whoosh's); nothing moves, so nothing is worth waiting for."""
+    import whoosh.index
+
+    generation = os.path.join(built.root, built.current_name())
+    for name in os.listdir(generation):
+        if name.endswith(".seg"):
+            os.unlink(os.path.join(generation, name))
+    sleeps = []
+    monkeypatch.setattr(whoosh.index, "sleep", sleeps.append)
+    fresh = IndexHome(built.root)  # no searcher open yet, as in a new worker
+    for _ in range(3):
+        with pytest.raises(OSError):
+            search(fresh, SearchQuery(text="valdrimo"))
+    assert sleeps == []
+
+
+def test_a_writer_swapping_files_is_still_retried(built, make_doc, monkeypatch):
+    """The one case worth a retry: files change between reading the pointer and opening."""
+    from search_index import searching
+
+    real = searching._open_commit
+    calls = []
+
+    def flaky(generation, path, stamps):
+        calls.append(path)
+        if len(calls) == 1:
+            built.update([make_doc(20, family="LATECOMER")])  # a writer at work meanwhile
+            raise FileNotFoundError("segment replaced by a writer")
+        return real(generation, path, stamps)
+
+    monkeypatch.setattr(searching, "_open_commit", flaky)
+    fresh = IndexHome(built.root)
+    assert total(fresh) == 7  # the retry opened the writer's new commit
+    assert len(calls) == 2
