@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Connection, bindparam, or_, select, text
+from sqlalchemy import Connection, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from notices.domain import InvalidEntityId, parse_entity_id
@@ -123,3 +123,20 @@ def database_reachable(session: Session) -> bool:
     except Exception:  # noqa: BLE001 - any failure means "not ready"
         return False
     return True
+
+
+def active_count(session: Session) -> int:
+    """How many notices are active."""
+    return session.scalar(select(func.count()).where(Notice.status == STATUS_ACTIVE)) or 0
+
+
+def active_pages(session: Session, offset: int, limit: int) -> list[tuple[str, str, datetime]]:
+    """(kind, entity id, last changed) of active notices in id order: what a sitemap lists."""
+    rows = session.execute(
+        select(Notice.kind, Notice.entity_id, Notice.last_changed)
+        .where(Notice.status == STATUS_ACTIVE)
+        .order_by(Notice.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [tuple(row) for row in rows]

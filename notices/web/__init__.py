@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
     from notices.web import health, pictures
     from notices.web.common import errors, headers, hosts, ratelimit, templating
     from notices.web.compat_api import routes as compat_routes
+    from notices.web.discovery import routes as discovery_routes
     from notices.web.i18n import locale, switcher
     from notices.web.native_api import routes as native_routes
     from notices.web.pages import routes as page_routes
@@ -27,6 +28,7 @@ def init_app(app: Flask) -> None:
         native_routes.bp,
         health.bp,
         switcher.bp,
+        discovery_routes.bp,
     ):
         app.register_blueprint(blueprint)
     hosts.init_app(app)

@@ -11,6 +11,7 @@ from babel.lists import format_list
 from flask import Flask, current_app, url_for
 from markupsafe import Markup
 
+from notices.web.common.canonical import page_addresses
 from notices.web.common.reading import demo_mode
 from notices.web.i18n import catalog, labels
 from notices.web.i18n.disclaimer import disclaimer_sentences, disclaimer_text
@@ -48,6 +49,7 @@ def template_context() -> dict:
         "disclaimer_sentences": disclaimer_sentences(),
         "disclaimer_text": disclaimer_text(),
         "static_url": static_url,
+        "addresses": page_addresses(),
     }
 
 

@@ -48,6 +48,9 @@ EXEMPT = {
     "health.healthz": "process health",
     "health.readyz": "readiness",
     "language.switch": "a redirect to the same page in the chosen language",
+    "discovery.robots": "crawler instructions",
+    "discovery.sitemap_index": "a list of sitemap files for crawlers",
+    "discovery.notices_sitemap": "notice addresses for crawlers, no notice data",
 }
 ERROR_URLS = [
     "/no-such-page",

@@ -154,3 +154,19 @@ def test_unknown_and_repeated_parameters_are_dropped_not_copied_into_every_link(
     assert page.status_code == 200
     assert "x=y" not in page.get_data(as_text=True)
     assert len(page.get_data()) < 100_000
+
+
+def test_every_page_names_its_canonical_url_and_language_versions(data_client):
+    import re
+
+    html = data_client.get("/fr/search?q=exampleman&sort=name").get_data(as_text=True)
+    canonical = re.findall(r'<link rel="canonical" href="([^"]+)">', html)
+    assert canonical == ["http://localhost/fr/search?q=exampleman&amp;sort=name"]
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert set(alternates) == {"ar", "en", "es", "fr", "ru", "zh-Hans", "x-default"}
+    assert alternates["zh-Hans"] == "http://localhost/zh/search?q=exampleman&amp;sort=name"
+    assert alternates["x-default"] == "http://localhost/search?q=exampleman&amp;sort=name"
+    notice = data_client.get(f"/notices/red/{dash(EXAMPLEMAN)}").get_data(as_text=True)
+    assert (
+        f'<link rel="canonical" href="http://localhost/notices/red/{dash(EXAMPLEMAN)}">' in notice
+    )

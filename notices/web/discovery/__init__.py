@@ -1,0 +1,1 @@
+"""Being found: robots.txt and the sitemap of active notices (withdrawn ones drop out at once)."""
