@@ -140,3 +140,13 @@ def active_pages(session: Session, offset: int, limit: int) -> list[tuple[str, s
         .limit(limit)
     )
     return [tuple(row) for row in rows]
+
+
+def index_pending_since(session: Session) -> datetime | None:
+    """When the oldest committed load whose index update has not finished ended (naive UTC),
+    or None: the index is known to lag the database while this is set."""
+    return session.scalar(
+        select(func.min(func.coalesce(LoadRun.finished_at, LoadRun.started_at))).where(
+            LoadRun.index_pending.is_(True)
+        )
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 from flask import abort, current_app
 from sqlalchemy.exc import SQLAlchemyError
@@ -99,3 +100,16 @@ def index_ready() -> bool:
     except Exception:  # noqa: BLE001 - missing index, half-built generation, bad path...
         return False
     return True
+
+
+def index_lagging_seconds() -> float | None:
+    """Seconds since a committed load's index update should have finished, or None when no
+    load left the index behind (or the database cannot say)."""
+    try:
+        with read_session() as session:
+            since = reads.index_pending_since(session)
+    except Exception:  # noqa: BLE001 - the database check of /readyz reports that failure
+        return None
+    if since is None:
+        return None
+    return max(0.0, (datetime.now(UTC).replace(tzinfo=None) - since).total_seconds())

@@ -128,7 +128,7 @@ def test_api_errors_are_translated(down_client):
 def test_readyz_is_not_ready_while_healthz_stays_up(down_client):
     ready = down_client.get("/readyz")
     assert ready.status_code == 503
-    assert ready.get_json()["checks"] == {"database": False, "index": True}
+    assert ready.get_json()["checks"] == {"database": False, "index": True, "index_current": True}
     assert int(ready.headers["Retry-After"]) > 0
     assert down_client.get("/healthz").status_code == 200
 

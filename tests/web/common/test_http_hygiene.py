@@ -105,13 +105,21 @@ def test_healthz_is_always_ok(client):
 def test_readyz_needs_the_database_and_an_index(loaded_client):
     response = loaded_client.get("/readyz")
     assert response.status_code == 503
-    assert response.get_json()["checks"] == {"database": True, "index": False}
+    assert response.get_json()["checks"] == {
+        "database": True,
+        "index": False,
+        "index_current": True,
+    }
 
 
 def test_readyz_is_ready_with_an_index(data_client):
     response = data_client.get("/readyz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ready", "checks": {"database": True, "index": True}}
+    assert response.get_json() == {
+        "status": "ready",
+        "checks": {"database": True, "index": True, "index_current": True},
+        "index_behind_seconds": None,
+    }
 
 
 def test_readyz_reports_an_unreachable_database(tmp_path):
@@ -166,3 +174,24 @@ def test_if_unmodified_since_is_honoured(loaded_client, url):
     changed = loaded_client.get(url, headers={"If-Unmodified-Since": earlier})
     assert changed.status_code == 412
     assert changed.data == b""
+
+
+def test_readyz_is_not_ready_while_a_load_has_left_the_index_behind(data_app, data_client):
+    """A load killed after its commit: its record stays 'index pending' until a repair."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from notices.models import LoadRun
+    from tests.web.helpers import invoke
+
+    sessions = data_app.extensions["notices"].sessions
+    with sessions() as session, session.begin():
+        ended = datetime.now(UTC).replace(tzinfo=None) - timedelta(minutes=5)
+        session.execute(update(LoadRun).values(index_pending=True, finished_at=ended))
+    response = data_client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["index_current"] is False
+    assert response.get_json()["index_behind_seconds"] >= 300
+    invoke(data_app, ["index", "update"])
+    assert data_client.get("/readyz").status_code == 200
