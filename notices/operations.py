@@ -9,12 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from notices import indexing
 from notices.db import ensure_schema, upgrade
 from notices.indexing import IndexUnavailable
-from notices.ingest import records
+from notices.ingest import records, store
 from notices.ingest.loader import LoadOptions, run_load
 from notices.ingest.report import STATUS_REFUSED, LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
@@ -193,8 +194,13 @@ def check_index(app: Flask) -> Drift:
 
 
 def recent_loads(app: Flask, limit: int) -> list[LoadRun]:
-    """The most recent loads, newest first."""
+    """The most recent loads, newest first; loads that were killed say so (not "running")."""
     with sessions_for(app)() as session:
+        try:
+            with session.begin():
+                store.mark_killed_loads(session)
+        except OperationalError:  # SQLite: a load holds the write lock, so it is running
+            pass
         return records.load_runs(session, limit)
 
 

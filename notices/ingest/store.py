@@ -12,6 +12,8 @@ from notices.ingest.record import NoticeRecord
 from notices.ingest.report import STATUS_INTERRUPTED
 from notices.models import STATUS_ACTIVE, STATUS_WITHDRAWN, LoadRun, Notice, Picture, Warrant
 
+KILLED_MESSAGE = "the process ended before the load committed"
+
 
 @dataclass(frozen=True)
 class StoredState:
@@ -34,8 +36,37 @@ def lock_for_load(session: Session, load_run_id: int | None) -> None:
     session.execute(
         update(LoadRun)
         .where(LoadRun.status == "running", LoadRun.id != (load_run_id or -1))
-        .values(status=STATUS_INTERRUPTED, message="the process ended before the load committed")
+        .values(status=STATUS_INTERRUPTED, message=KILLED_MESSAGE)
     )
+
+
+def mark_killed_loads(session: Session) -> int:
+    """Loads recorded as running while no load holds the load lock were killed: say so.
+
+    Every load holds the lock for its whole transaction (see lock_for_load), so if the lock
+    can be had at once, nothing is running. Returns how many records were corrected. Raises
+    OperationalError on SQLite when a load is running now (then its record is true)."""
+    if session.get_bind().dialect.name == "postgresql":
+        if not session.scalar(text("SELECT pg_try_advisory_xact_lock(7240311)")):
+            return 0
+        return _mark_running_interrupted(session)
+    # SQLite: a running load holds the write lock; take it without waiting, or fail.
+    raw = session.connection().connection.dbapi_connection
+    waited = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        return _mark_running_interrupted(session)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(waited)}")
+
+
+def _mark_running_interrupted(session: Session) -> int:
+    result = session.execute(
+        update(LoadRun)
+        .where(LoadRun.status == "running")
+        .values(status=STATUS_INTERRUPTED, message=KILLED_MESSAGE)
+    )
+    return result.rowcount
 
 
 def snapshot(session: Session) -> dict[str, StoredState]:

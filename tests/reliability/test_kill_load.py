@@ -1,6 +1,6 @@
 """SIGKILL in the middle of a load (after it has written a first batch inside its transaction):
 the notice, warrant and picture tables are exactly as before, the index still matches them, the
-next load marks the killed one interrupted and succeeds."""
+killed load is listed as interrupted (not running) at once, and the next load succeeds."""
 
 from __future__ import annotations
 
@@ -69,7 +69,11 @@ def test_sigkill_midway_through_a_load_changes_nothing(app, runner, sessions, cl
         child = processes.start(["load", service.base_url, "--kind", "red"], cli_env)
         try:
             processes.wait_until(service.stalled.is_set, child, "the load stalled")
-            assert load_runs(sessions)[-1].status == "running"
+            running = load_runs(sessions)[-1]
+            assert running.status == "running"
+            # It holds the load lock: `loads list` must not call a live load interrupted.
+            listing = runner.invoke(["loads", "list"])
+            assert f"#{running.id} running" in listing.output, listing.output
         finally:
             processes.kill(child)
             service.release.set()
@@ -77,7 +81,10 @@ def test_sigkill_midway_through_a_load_changes_nothing(app, runner, sessions, cl
 
         assert dump(sessions) == before
         killed = load_runs(sessions)[-1]
-        assert killed.status == "running"  # nobody has noticed yet
+        assert killed.status == "running"  # nobody has looked yet
+        # Nobody holds the load lock any more: `loads list` tells the truth at once.
+        listing = runner.invoke(["loads", "list"])
+        assert f"#{killed.id} interrupted" in listing.output, listing.output
         checked = runner.invoke(["index", "check"])
         assert (checked.exit_code, checked.output.strip()) == (0, "index matches the database")
 
