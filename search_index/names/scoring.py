@@ -13,6 +13,9 @@ names); below it a score is only known to be below.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
 from .matching import (
     EXTRA_PART_COST,
     EXTRA_PART_MAX,
@@ -33,6 +36,12 @@ from .similarity import MISMATCH, pair_score
 from .table import NameTable
 from .units import JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
+if TYPE_CHECKING:  # imports for annotations only
+    from search_index.names import QueryKeys
+
+# An interned name of the name table: (unit ids, flags of each unit, mask of plain parts).
+InternedName = tuple[Sequence[int], Sequence[int], int]
+
 _NOT_GOOD = (-1, 0, 0, 0)
 _BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _good_units)
 
@@ -40,7 +49,7 @@ _BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _go
 class NameScorer:
     """Scores rows of one table against one query (QueryKeys); one instance per query."""
 
-    def __init__(self, query, table: NameTable, floor: int = 0) -> None:
+    def __init__(self, query: QueryKeys, table: NameTable, floor: int = 0) -> None:
         self.table = table
         # A one-part query without a good pair scores at most PARTICLES_ONLY: with a floor
         # above that, such names need no exact score, and units no full pair score.
@@ -111,7 +120,7 @@ class NameScorer:
             found.append(best)
         return found
 
-    def _general(self, names) -> int:
+    def _general(self, names: Iterable[InternedName]) -> int:
         memo = self._memo
         best = 0
         for name in names:
@@ -121,7 +130,7 @@ class NameScorer:
             best = max(best, found)
         return best
 
-    def _general_name(self, name) -> int:
+    def _general_name(self, name: InternedName) -> int:
         """best_name() of one name, with its candidate pairs listed from per-unit entries."""
         uids, nflags, _ = name
         entries, units = self._entries, self.table.units
@@ -197,7 +206,7 @@ class NameScorer:
                 unit[U_ROLE],
             )
 
-    def _single_name(self, name) -> int:
+    def _single_name(self, name: InternedName) -> int:
         """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
         unit index on ties); if none is good, the best single unit of a non-particle part."""
         uids, nflags, plain = name
@@ -225,7 +234,7 @@ class NameScorer:
             ceiling = min(ceiling, FORENAME_ONLY)  # as matching._ceiling: a forename alone
         return max(0, min(100, result, score + WORST_MARGIN, ceiling))
 
-    def _spare(self, uids, nflags):
+    def _spare(self, uids: Sequence[int], nflags: Sequence[int]) -> tuple | None:
         """The least bad single unit of a part that is not a particle (align's leftover)."""
         spare = None
         for index, uid in enumerate(uids):
