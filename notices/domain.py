@@ -75,6 +75,16 @@ def parse_entity_id(value: object) -> str:
     return f"{match.group(1)}/{match.group(2)}"
 
 
+def publication_order(entity_id: str) -> int:
+    """The notice's own place in time, year then number (2024/120 -> 20240000120): what
+    orders notices first published here at the same instant (a first load adds thousands
+    at once), newest being the highest."""
+    match = _ENTITY_ID.match(entity_id)
+    if not match:
+        raise InvalidEntityId(f"entity id {entity_id[:40]!r} is not of the form YYYY/NNNNN")
+    return int(match.group(1)) * 10_000_000 + int(match.group(2))
+
+
 def url_entity_id(entity_id: str) -> str:
     """Return the dash form used in URLs."""
     return entity_id.replace("/", "-")

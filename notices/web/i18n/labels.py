@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 
 from babel import Locale
@@ -162,6 +163,29 @@ def age_text(iso: str | None, today: date) -> str:
     if low == high:
         return ngettext("%(num)d year old", "%(num)d years old", low)
     return gettext("%(low)d–%(high)d years old", low=low, high=high)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day as a <time> element shows it: `iso` for its datetime attribute, `text` to read."""
+
+    iso: str
+    text: str
+
+
+def day(moment: datetime | date | None) -> Day | None:
+    """The (UTC) day of a stored timestamp as the locale writes a date in full, like dates of
+    birth: "March 5, 2025", "5 mars 2025", "2025年3月5日"."""
+    if moment is None:
+        return None
+    when = moment.date() if isinstance(moment, datetime) else moment
+    return Day(when.isoformat(), _day_text(when, request_locale_id()))
+
+
+# Result lists show two days per card, mostly the same few: format each once per locale.
+@lru_cache(maxsize=4096)
+def _day_text(when: date, locale_id: str) -> str:
+    return format_date(when, "long", locale=locale_id)
 
 
 def measure_text(value: float, unit: str, locale: Locale | None = None) -> str:

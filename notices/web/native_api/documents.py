@@ -15,6 +15,11 @@ from notices.web.i18n.why import why_text
 from search_index import Hit
 
 
+def timestamp(moment) -> str:
+    """A stored (naive UTC) timestamp in RFC 3339: "2025-03-05T10:00:00Z"."""
+    return moment.isoformat(timespec="seconds") + "Z"
+
+
 def coded(code: str | None, label: str) -> dict | None:
     """A code with its readable label in the request's language."""
     return {"code": code, "label": label} if code else None
@@ -105,7 +110,8 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "disappearance": _disappearance(notice) if notice.kind == "yellow" else None,
         "un": _un(notice) if notice.kind.startswith("un-") else None,
         "pictures": _pictures(notice),
-        "last_changed": notice.last_changed.isoformat() + "Z",
+        "first_published": timestamp(notice.first_published),
+        "last_changed": timestamp(notice.last_changed),
         "_links": links(notice),
     }
 
@@ -156,6 +162,8 @@ def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
         "reasons": [
             {"code": code, "query": query, "name": name} for code, query, name in hit.reasons
         ],
+        "first_published": timestamp(notice.first_published),
+        "last_changed": timestamp(notice.last_changed),
         "url": url_for("pages.notice", **notice_path(notice), _external=True),
         "api_url": url_for("native_api.notice", **notice_path(notice), _external=True),
     }

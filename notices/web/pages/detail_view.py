@@ -21,6 +21,7 @@ class Row:
     values: list[str]
     name: bool = False
     block: bool = False
+    day: labels.Day | None = None  # shown as a <time> element
 
 
 @dataclass
@@ -216,4 +217,11 @@ def _record(notice: Notice, today: date) -> Section:
     section = Section("record", _("About this notice"))
     section.add(_("Notice number"), notice.entity_id)
     section.add(_("Kind of notice"), labels.code_label(labels.KIND_LABELS, notice.kind))
+    for label, moment in (
+        (_("Published on this service"), notice.first_published),
+        (_("Last changed"), notice.last_changed),
+    ):
+        day = labels.day(moment)
+        if day is not None:
+            section.rows.append(Row(label, [day.text], day=day))
     return section

@@ -67,6 +67,8 @@ class Card:
     band_label: str
     score: int | None
     why: str
+    published: labels.Day | None = None
+    changed: labels.Day | None = None  # only when another day than `published`
 
 
 @dataclass
@@ -153,6 +155,7 @@ def clean_url(args: MultiDict) -> str | None:
 def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
     """The card of one result."""
     thumb_url = picture_url(notice.pictures[0].thumb_sha256) if notice.pictures else None
+    published, changed = labels.day(notice.first_published), labels.day(notice.last_changed)
     return Card(
         url=notice_url(notice),
         name=display_name(notice),
@@ -169,6 +172,8 @@ def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
         band_label=translated(BAND_LABELS).get(hit.band, "") if hit.band else "",
         score=hit.score,
         why=why_html(hit.reasons) if hit.reasons else "",
+        published=published,
+        changed=changed if changed != published else None,
     )
 
 
