@@ -58,6 +58,18 @@ NON_COUNTRY_AUTHORITIES = {
     "UNK": "Kosovo (UNMIK)",
 }
 
+# The disclaimer in English, for what is written without a request (the bulk dataset). The web
+# layer's translated sentences (notices.web.i18n.disclaimer) repeat these as literals so that
+# message extraction finds them; a test keeps the two equal.
+DISCLAIMER_SENTENCES = (
+    "Notices are published to ask for the public's help in finding people.",
+    "A red notice is not an arrest warrant.",
+    "Every person named here is presumed innocent until proven guilty.",
+    "This information may be used only to help find the persons concerned, "
+    "and for no other purpose.",
+    "If you recognise someone, do not approach them: contact your local police.",
+)
+
 _ENTITY_ID = re.compile(r"^([0-9]{4})[/-]([0-9]{1,7})$")
 
 

@@ -7,7 +7,9 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
-from notices import indexing
+from sqlalchemy.exc import SQLAlchemyError
+
+from notices import dataset, indexing
 from notices.db import ensure_schema, upgrade
 from notices.indexing import IndexUnavailable
 from notices.ingest import records
@@ -75,6 +77,7 @@ def load(
             report = run_load(sessions_for(app), source, options, progress)
         if report.committed:
             _follow_in_index(app, report)
+            _refresh_dataset(app)
     report.index_repair = repair
     return report
 
@@ -99,6 +102,24 @@ def _follow_in_index(app, report: LoadReport) -> None:
         app.logger.error("the load was saved, but %s", error)
         return
     records.clear_index_pending(sessions, report.load_run_id, only=True)
+
+
+def export_dataset(app) -> dataset.DatasetInfo:
+    """Rewrite the bulk dataset (every active notice) from the database, atomically."""
+    return dataset.write_dataset(sessions_for(app), app.config["DATA_DIR"])
+
+
+def _refresh_dataset(app) -> None:
+    """After a committed load: the open-data file follows. If it cannot, the load stays saved
+    and the previous file stays served; an operator reruns `notices data export`."""
+    try:
+        export_dataset(app)
+    except (OSError, SQLAlchemyError) as error:
+        app.logger.error(
+            "the load was saved, but the bulk dataset was not rewritten (%s); "
+            "run `notices data export`",
+            error,
+        )
 
 
 def _repair_quietly(app):

@@ -15,7 +15,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "notices"
-FEATURES = ("pages", "native_api", "compat_api")
+FEATURES = ("pages", "native_api", "compat_api", "open_data")
 FLASK_ALLOWED = ("web", "__init__.py", "cli.py")
 
 

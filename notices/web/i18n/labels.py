@@ -76,6 +76,12 @@ AUTHORITY_LABELS = {
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
 
 
+def display_name(notice) -> str:
+    """Forename then family name as published; a neutral text when neither is known."""
+    parts = [notice.forename, notice.family_name]
+    return " ".join(part for part in parts if part) or gettext("Name not published")
+
+
 def _locale(locale: Locale | None) -> Locale:
     return locale or request_locale()
 

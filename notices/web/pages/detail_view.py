@@ -8,7 +8,6 @@ from datetime import date
 from flask import url_for
 
 from notices.models import Notice
-from notices.result_rows import ResultNotice
 from notices.web.common.urls import kind_heading, notice_path, picture_url
 from notices.web.i18n import _, labels, pgettext
 
@@ -63,16 +62,10 @@ class NoticeView:
     api_url: str
 
 
-def display_name(notice: Notice | ResultNotice) -> str:
-    """Forename then family name as published; a neutral text when neither is known."""
-    parts = [notice.forename, notice.family_name]
-    return " ".join(part for part in parts if part) or _("Name not published")
-
-
 def notice_view(notice: Notice, today: date | None = None) -> NoticeView:
     """Build the view model of a notice of any kind (ages as of `today`, default today)."""
     today = today or date.today()
-    title = display_name(notice)
+    title = labels.display_name(notice)
     builders = [
         _identity,
         _description,

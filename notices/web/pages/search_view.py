@@ -12,14 +12,13 @@ from werkzeug.datastructures import MultiDict
 
 from notices.reads import ResultsPage
 from notices.result_rows import ResultNotice
-from notices.web.common.query_args import SEARCH_PARAMS
+from notices.web.common.query_args import EXPORT_LIMIT, SEARCH_PARAMS
 from notices.web.common.urls import notice_url, picture_url
 from notices.web.i18n import _, labels, ngettext
 from notices.web.i18n.cache import translated
 from notices.web.i18n.catalog import request_locale
 from notices.web.i18n.choices import country_options
 from notices.web.i18n.why import why_html
-from notices.web.pages.detail_view import display_name
 from notices.web.state import request_state
 from search_index import Hit, SearchQuery
 
@@ -158,7 +157,7 @@ def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
     published, changed = labels.day(notice.first_published), labels.day(notice.last_changed)
     return Card(
         url=notice_url(notice),
-        name=display_name(notice),
+        name=labels.display_name(notice),
         kind=notice.kind,
         kind_label=labels.code_label(labels.KIND_LABELS, notice.kind),
         age=labels.age_text(notice.date_of_birth, today),
@@ -274,9 +273,22 @@ def pagination(args: MultiDict, page: int, pages: int) -> list[Link]:
     return links
 
 
+def open_data_urls(args: MultiDict) -> dict[str, str]:
+    """The feed and exports of this search: the same parameters, without the page."""
+    search = url_with(args)
+    query = search[search.index("?") :] if "?" in search else ""
+    return {
+        "feed_url": url_for("open_data.search_feed") + query,
+        "csv_url": url_for("open_data.search_csv") + query,
+        "json_url": url_for("open_data.search_json") + query,
+    }
+
+
 def page_context(query: SearchQuery, page: ResultsPage, args: MultiDict) -> dict:
     """Everything search.html shows for one page of results."""
     return {
+        **open_data_urls(args),
+        "export_limit": labels.number_text(EXPORT_LIMIT),
         "query": query,
         "args": args,
         "total": page.total,
