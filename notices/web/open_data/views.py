@@ -148,7 +148,9 @@ def data_page_context() -> dict:
     info = dataset_info()
     size = None
     if info is not None:
-        size = labels.measure_text(round(info.size / 1e6, 1) or 0.1, "digital-megabyte")
+        megabytes = info.size >= 1_000_000
+        amount = round(info.size / (1e6 if megabytes else 1e3), 1) or 0.1
+        size = labels.measure_text(amount, "digital-megabyte" if megabytes else "digital-kilobyte")
     return {
         "info": info,
         "size_text": size,

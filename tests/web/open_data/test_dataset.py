@@ -88,3 +88,14 @@ def test_a_failed_rewrite_keeps_the_previous_file(data_app, monkeypatch):
     assert dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes() == before
     names = os.listdir(data_app.config["DATA_DIR"])
     assert names == ["notices.jsonl.gz"]
+
+
+def test_a_load_stays_saved_when_the_dataset_cannot_follow(data_app, tmp_path, monkeypatch):
+    before = dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes()
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(dataset, "write_dataset", read_only)
+    reload_without(data_app, tmp_path, TESTOVA)  # succeeds (exit code 0)
+    assert dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes() == before
