@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -144,7 +145,7 @@ def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> Dat
     return read_info(directory)
 
 
-def _temporary(target: Path, opened: list):
+def _temporary(target: Path, opened: list) -> IO[bytes]:
     # In the target's directory, so the final rename never crosses file systems.
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - write_dataset closes it
         "w+b", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False

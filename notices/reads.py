@@ -8,7 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Connection, bindparam, func, literal, or_, select, text, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Subquery,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session, joinedload
 
 from notices.domain import InvalidEntityId, parse_entity_id
@@ -111,8 +123,8 @@ class RecentPage:
         return max(1, math.ceil(self.total / self.per_page))
 
 
-def _recent_union(since: datetime | None, kinds: Sequence[str], withdrawals: bool):
-    def chosen(statement, moment):
+def _recent_union(since: datetime | None, kinds: Sequence[str], withdrawals: bool) -> Subquery:
+    def chosen(statement: Select, moment: ColumnElement) -> Select:
         if since is not None:
             statement = statement.where(moment >= since)
         return statement.where(Notice.kind.in_(kinds)) if kinds else statement

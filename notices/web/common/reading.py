@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from flask import abort, current_app
 from sqlalchemy.exc import SQLAlchemyError
@@ -42,7 +43,11 @@ def run_search(query: SearchQuery) -> reads.ResultsPage:
 
 
 def recent_changes(
-    since, kinds=(), page: int = 1, per_page: int = 20, withdrawals: bool = True
+    since: datetime | None,
+    kinds: tuple[str, ...] = (),
+    page: int = 1,
+    per_page: int = 20,
+    withdrawals: bool = True,
 ) -> reads.RecentPage:
     """See notices.reads.recent_changes."""
     with read_session() as session:

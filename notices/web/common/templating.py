@@ -55,7 +55,7 @@ def bdi(value) -> Markup:
     return Markup("<bdi>{}</bdi>").format(value)
 
 
-def time_element(day) -> Markup:
+def time_element(day: labels.Day) -> Markup:
     """A labels.Day as <time datetime="2025-03-05">5 Mar 2025</time>."""
     return Markup('<time datetime="{}">{}</time>').format(day.iso, day.text)
 

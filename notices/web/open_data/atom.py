@@ -54,7 +54,9 @@ def timestamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds") + "Z"
 
 
-def _add(parent, tag: str, text: str | None = None, **attributes) -> ElementTree.Element:
+def _add(
+    parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str
+) -> ElementTree.Element:
     element = ElementTree.SubElement(parent, tag, attributes)
     if text is not None:
         element.text = _NOT_XML.sub("", text)

@@ -79,7 +79,7 @@ def collect(query: SearchQuery, limit: int = EXPORT_LIMIT) -> Export:
     return Export(total=total, rows=rows[:limit])
 
 
-def safe_cell(value) -> str:
+def safe_cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text: lists joined by spaces, formulas defused."""
     if value is None:
         return ""

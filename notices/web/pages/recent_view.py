@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from flask import url_for
 
-from notices.reads import RecentPage
+from notices.reads import RecentEvent, RecentPage
 from notices.web.common.query_args import KIND_ALIASES
 from notices.web.i18n import _, labels, ngettext
 from notices.web.pages.search_view import TABS, Card, Link, card
@@ -42,7 +42,7 @@ def recent_url(kind: str, page: int = 1) -> str:
     return url_for("pages.recent", kind=kind or None, page=page if page > 1 else None)
 
 
-def item(event, today: date) -> Item:
+def item(event: RecentEvent, today: date) -> Item:
     """The view of one recent event."""
     kind_label = labels.code_label(labels.KIND_LABELS, event.kind)
     shown = None
