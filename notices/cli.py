@@ -207,6 +207,19 @@ def index_check() -> None:
     sys.exit(0 if drift.ok else 1)
 
 
+@main.group()
+def data() -> None:
+    """The open-data bulk dataset."""
+
+
+@data.command("export")
+def data_export() -> None:
+    """Rewrite the bulk dataset of active notices (loads do this after every commit)."""
+    with _operator_errors(" (the previous file is still served)"):
+        info = operations.export_dataset(current_app)
+    click.echo(f"{info.path}: {info.records} notices, {info.size / 1e6:.1f} MB")
+
+
 @contextmanager
 def _operator_errors(unchanged: str | None = None) -> Iterator[None]:
     """An unreachable database, a full disk or a damaged index is one `error:` line for the

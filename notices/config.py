@@ -21,6 +21,7 @@ DEFAULTS = {
     "DATABASE_URL": None,  # None: SQLite file notices.db in the instance folder
     "INDEX_DIR": None,  # None: index/ in the instance folder
     "MEDIA_DIR": None,  # None: media/ in the instance folder
+    "DATA_DIR": None,  # None: data/ in the instance folder (the bulk dataset file)
     "SECRET_KEY": DEFAULT_SECRET_KEY,
     "SITE_NAME": "Public Notices Search",
     "CONTACT_EMAIL": None,
@@ -68,6 +69,8 @@ def load_layers(app: Flask, test_config: dict | None) -> None:
         app.config["INDEX_DIR"] = os.path.join(instance, "index")
     if not app.config["MEDIA_DIR"]:
         app.config["MEDIA_DIR"] = os.path.join(instance, "media")
+    if not app.config["DATA_DIR"]:
+        app.config["DATA_DIR"] = os.path.join(instance, "data")
 
 
 def _positive_int(value: object) -> bool:
@@ -113,6 +116,7 @@ RULES = {
     "DATABASE_URL": (lambda v: isinstance(v, str) and bool(v), "a SQLAlchemy URL"),
     "INDEX_DIR": (lambda v: isinstance(v, str) and bool(v), "a directory path"),
     "MEDIA_DIR": (lambda v: isinstance(v, str) and bool(v), "a directory path"),
+    "DATA_DIR": (lambda v: isinstance(v, str) and bool(v), "a directory path"),
     "SECRET_KEY": (lambda v: isinstance(v, str) and bool(v), "a non-empty string"),
     "SITE_NAME": (lambda v: isinstance(v, str) and bool(v.strip()), "a non-empty string"),
     "CONTACT_EMAIL": (_optional_text, "an e-mail address or unset"),

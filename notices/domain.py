@@ -62,6 +62,18 @@ NON_COUNTRY_AUTHORITIES = {
     "UNK": "Kosovo (UNMIK)",
 }
 
+# The disclaimer in English, for what is written without a request (the bulk dataset). The web
+# layer's translated sentences (notices.web.i18n.disclaimer) repeat these as literals so that
+# message extraction finds them; a test keeps the two equal.
+DISCLAIMER_SENTENCES = (
+    "Notices are published to ask for the public's help in finding people.",
+    "A red notice is not an arrest warrant.",
+    "Every person named here is presumed innocent until proven guilty.",
+    "This information may be used only to help find the persons concerned, "
+    "and for no other purpose.",
+    "If you recognise someone, do not approach them: contact your local police.",
+)
+
 _ENTITY_ID = re.compile(r"^([0-9]{4})[/-]([0-9]{1,7})$")
 
 
@@ -77,6 +89,16 @@ def parse_entity_id(value: object) -> str:
     if not match:
         raise InvalidEntityId(f"entity id {value[:40]!r} is not of the form YYYY/NNNNN")
     return f"{match.group(1)}/{match.group(2)}"
+
+
+def publication_order(entity_id: str) -> int:
+    """The notice's own place in time, year then number (2024/120 -> 20240000120): what
+    orders notices first published here at the same instant (a first load adds thousands
+    at once), newest being the highest."""
+    match = _ENTITY_ID.match(entity_id)
+    if not match:
+        raise InvalidEntityId(f"entity id {entity_id[:40]!r} is not of the form YYYY/NNNNN")
+    return int(match.group(1)) * 10_000_000 + int(match.group(2))
 
 
 def url_entity_id(entity_id: str) -> str:

@@ -80,6 +80,7 @@ def notice_document(notice: Notice, has_picture: bool) -> IndexDocument:
         un_reference=notice.un_reference,
         un_resolution=notice.un_resolution,
         token=notice.content_hash,
+        updated=notice.last_changed,
     )
 
 

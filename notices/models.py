@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -77,6 +78,8 @@ class Notice(Base):
 
     content_hash: Mapped[str] = mapped_column(String(64))
     first_published: Mapped[datetime] = mapped_column(DateTime)
+    # domain.publication_order(entity_id): orders notices first published at the same instant.
+    publication_order: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     last_changed: Mapped[datetime] = mapped_column(DateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_load_id: Mapped[int | None] = mapped_column(ForeignKey("load_run.id"))
@@ -88,7 +91,12 @@ class Notice(Base):
         back_populates="notice", order_by="Picture.position", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (Index("ix_notice_kind_status", "kind", "status"),)
+    __table_args__ = (
+        Index("ix_notice_kind_status", "kind", "status"),
+        # "Recently added" and the feeds read the latest additions and withdrawals.
+        Index("ix_notice_first_published", "first_published", "publication_order"),
+        Index("ix_notice_withdrawn_at", "withdrawn_at"),
+    )
 
     @property
     def active(self) -> bool:

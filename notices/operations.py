@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from notices import indexing
+from notices import dataset, indexing
 from notices.db import ensure_schema, upgrade
 from notices.indexing import IndexUnavailable
 from notices.ingest import records, store
@@ -88,6 +88,7 @@ def load(
             report = run_load(sessions_for(app), source, options, progress)
         if report.committed:
             _follow_in_index(app, report)
+            _refresh_dataset(app)
     report.index_repair = repair
     return report
 
@@ -112,6 +113,24 @@ def _follow_in_index(app: Flask, report: LoadReport) -> None:
         app.logger.error("the load was saved, but %s", error)
         return
     records.clear_index_pending(sessions, report.load_run_id, only=True)
+
+
+def export_dataset(app: Flask) -> dataset.DatasetInfo:
+    """Rewrite the bulk dataset (every active notice) from the database, atomically."""
+    return dataset.write_dataset(sessions_for(app), app.config["DATA_DIR"])
+
+
+def _refresh_dataset(app: Flask) -> None:
+    """After a committed load: the open-data file follows. If it cannot, the load stays saved
+    and the previous file stays served; an operator reruns `notices data export`."""
+    try:
+        export_dataset(app)
+    except (OSError, SQLAlchemyError) as error:
+        app.logger.error(
+            "the load was saved, but the bulk dataset was not rewritten (%s); "
+            "run `notices data export`",
+            error,
+        )
 
 
 def _repair_quietly(app: Flask) -> Drift | None:

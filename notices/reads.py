@@ -3,17 +3,30 @@ demo state. Views turn what these return into pages, JSON and status codes."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Connection, bindparam, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Subquery,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session, joinedload
 
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors
 from notices.ingest.report import COMMITTED_STATUSES
-from notices.models import STATUS_ACTIVE, LoadRun, Notice, Picture
+from notices.models import STATUS_ACTIVE, STATUS_WITHDRAWN, LoadRun, Notice, Picture
 from notices.result_rows import ResultNotice, active_result_notices
 from search_index import Hit, IndexHome, SearchQuery, search
 
@@ -86,6 +99,76 @@ def search_notices(session: Session, home: IndexHome, query: SearchQuery) -> Res
 def result_rows(connection: Connection, entity_ids: Sequence[str]) -> dict[str, ResultNotice]:
     """Active notices among `entity_ids` with the fields result lists show."""
     return active_result_notices(connection, entity_ids) if entity_ids else {}
+
+
+@dataclass(frozen=True)
+class RecentEvent:
+    """A notice added (with its row) or withdrawn (kind and day only: no personal data)."""
+
+    event: str  # "added" | "withdrawn"
+    at: datetime
+    kind: str
+    notice: ResultNotice | None = None
+
+
+@dataclass
+class RecentPage:
+    """One page of recent additions and withdrawals, newest first."""
+
+    total: int
+    page: int
+    per_page: int
+    events: list[RecentEvent]
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _recent_union(since: datetime | None, kinds: Sequence[str], withdrawals: bool) -> Subquery:
+    def chosen(statement: Select, moment: ColumnElement) -> Select:
+        if since is not None:
+            statement = statement.where(moment >= since)
+        return statement.where(Notice.kind.in_(kinds)) if kinds else statement
+
+    columns = (Notice.kind, Notice.publication_order, Notice.entity_id)
+    added = select(literal("added").label("event"), Notice.first_published.label("at"), *columns)
+    parts = [chosen(added.where(Notice.status == STATUS_ACTIVE), Notice.first_published)]
+    if withdrawals:
+        gone = select(
+            literal("withdrawn").label("event"), Notice.withdrawn_at.label("at"), *columns
+        )
+        parts.append(chosen(gone.where(Notice.status == STATUS_WITHDRAWN), Notice.withdrawn_at))
+    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+
+
+def recent_changes(
+    session: Session,
+    since: datetime | None,
+    kinds: Sequence[str] = (),
+    page: int = 1,
+    per_page: int = 20,
+    withdrawals: bool = True,
+) -> RecentPage:
+    """Notices first published here since `since` (None: ever) that are still active, and
+    (with `withdrawals`) notices withdrawn since then, newest first; ties as "newest" sorts
+    them (year and number, highest first)."""
+    events = _recent_union(since, kinds, withdrawals)
+    total = session.scalar(select(func.count()).select_from(events)) or 0
+    rows = session.execute(
+        select(events)
+        .order_by(events.c.at.desc(), events.c.publication_order.desc(), events.c.entity_id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    added = result_rows(session.connection(), [r.entity_id for r in rows if r.event == "added"])
+    found = []
+    for row in rows:
+        if row.event == "withdrawn":
+            found.append(RecentEvent("withdrawn", row.at, row.kind))
+        elif row.entity_id in added:  # else withdrawn since the count: left out
+            found.append(RecentEvent("added", row.at, row.kind, added[row.entity_id]))
+    return RecentPage(total=total, page=page, per_page=per_page, events=found)
 
 
 def picture_status(session: Session, digest: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import Connection, Select, bindparam, select
 
@@ -32,6 +33,8 @@ RESULT_COLUMNS = (
     Notice.sex,
     Notice.date_of_birth,
     Notice.nationalities,
+    Notice.first_published,
+    Notice.last_changed,
 )
 
 
@@ -69,6 +72,8 @@ class ResultNotice:
     sex: str | None
     date_of_birth: str | None
     nationalities: list
+    first_published: datetime
+    last_changed: datetime
     warrants: list[ResultWarrant] = field(default_factory=list)
     pictures: list[ResultPicture] = field(default_factory=list)
 

@@ -1,7 +1,8 @@
 """Per-generation column data: filters, facets and sorts answered from bitsets, not from Whoosh.
 
-Rows are numbered in "newest first" order (published descending, then entity_id), so a browse
-page is simply the n-th set bits of the filter bitset. The file is written beside the Whoosh
+Rows are numbered in "newest first" order (published descending, ties by entity id descending
+with its digit runs compared as numbers: 2024/120 is newer than 2024/99), so a browse page is
+simply the n-th set bits of the filter bitset. The file is written beside the Whoosh
 files of a generation, once per Whoosh commit, and loaded once per process and commit.
 """
 
@@ -11,6 +12,7 @@ import contextlib
 import mmap
 import os
 import pickle
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -26,6 +28,7 @@ from search_index.textfold import fold_code
 
 FORMAT = 1
 _BLOCK = 1024  # rows per precomputed suffix bitset of a range key
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def columns_path(generation_path: str, commit: int) -> str:
@@ -50,6 +53,21 @@ class Row(NamedTuple):
     un_resolution: str  # folded
     token: str | None
     prepared: bytes  # pickled names.prepare_names(); empty once moved to the .names file
+    # Last; defaulted so that column files written before it existed still load.
+    updated: float = 0.0  # POSIX timestamp of the last change, 0 if unknown
+
+
+def newest_first(rows: Iterable[Row]) -> list[Row]:
+    """Rows newest first: later published first; ties by entity id, its digit runs compared
+    as numbers, highest first (2024/120 before 2024/99); then by the id itself, descending."""
+    # Two stable sorts: the second keeps the first's order among its own ties.
+    ordered = sorted(rows, key=lambda row: row.entity_id, reverse=True)
+    ordered.sort(key=_newest_key)
+    return ordered
+
+
+def _newest_key(row: Row) -> tuple:
+    return (-row.published, tuple(-int(run) for run in _DIGITS.findall(row.entity_id)))
 
 
 def row_from_document(doc: IndexDocument, prepared: bytes) -> Row:
@@ -69,6 +87,7 @@ def row_from_document(doc: IndexDocument, prepared: bytes) -> Row:
         un_resolution=fold_code(doc.un_resolution),
         token=doc.token,
         prepared=prepared,
+        updated=doc.updated.timestamp() if doc.updated else 0.0,
     )
 
 
@@ -131,12 +150,14 @@ class Columns:
     names: NameTable | None = field(default=None, repr=False)
     row_of: dict[str, int] = field(default_factory=dict, repr=False)
     blob: bytes | mmap.mmap = field(default=b"", repr=False)
+    # Rows by last change, latest first (ties newest first); None in files written before it.
+    updated_order: array | None = None
 
     @classmethod
     def build(cls, rows: Iterable[Row], previous: Columns | None = None) -> Columns:
         """Derive all bitsets and orders from the rows (in any order); `previous`, the columns
         an update starts from, saves analysing the names of the rows it carries over."""
-        ordered = sorted(rows, key=lambda row: (-row.published, row.entity_id))
+        ordered = newest_first(rows)
         nbits = len(ordered)
         groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         references: dict[str, dict[str, list[int]]] = {"un_reference": {}, "un_resolution": {}}
@@ -168,6 +189,7 @@ class Columns:
         )
         columns.row_of = {row.entity_id: number for number, row in enumerate(ordered)}
         columns.names = columns.name_table(previous)
+        columns.updated_order = columns.by_update()
         return columns
 
     @property
@@ -205,6 +227,11 @@ class Columns:
             self._name_rank = rank
         return rank
 
+    def by_update(self) -> array:
+        """Rows by last change, latest first; equal times keep the newest-first row order."""
+        rows = self.rows
+        return array("l", sorted(range(self.size), key=lambda n: (-rows[n].updated, n)))
+
     def save(self, path: str) -> None:
         """Write `path` and `path`.names atomically; the names file first."""
         _write_atomic(names_path(path), lambda handle: handle.write(self.blob))
@@ -232,6 +259,8 @@ class Columns:
                 columns.blob = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         if columns.names is None:  # written before the table was saved with the columns
             columns.names = columns.name_table()
+        if columns.updated_order is None:  # written before rows knew their last change
+            columns.updated_order = columns.by_update()
         return columns
 
 

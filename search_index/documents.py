@@ -8,7 +8,8 @@ from datetime import date, datetime
 
 from search_index.names import PersonName
 
-SORTS = ("relevance", "name", "newest")
+# "updated": last change first (feeds); "newest": first published first, ties by entity id.
+SORTS = ("relevance", "name", "newest", "updated")
 FACETS = ("kind", "nationality", "wanted_by", "sex", "age_band")
 
 
@@ -31,6 +32,7 @@ class IndexDocument:
     un_reference: str | None = None
     un_resolution: str | None = None
     token: str | None = None  # content hash of the source row, lets check() report stale docs
+    updated: datetime | None = None  # last changed: the "updated" sort (feeds)
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class SearchQuery:
     keywords: str = ""  # all words must occur
     un_reference: str = ""
     un_resolution: str = ""
-    sort: str = "relevance"  # relevance | name | newest
+    sort: str = "relevance"  # relevance | name | newest | updated
     page: int = 1
     per_page: int = 20
     today: date | None = None  # the date ages are computed on (default: date.today())

@@ -27,13 +27,14 @@ def _paging(query: SearchQuery) -> tuple[int, int]:
 
 def _browse_rows(searcher: Searcher, mask: int, sort: str, start: int, count: int) -> list[int]:
     columns = searcher.columns
-    if sort != "name":
+    if sort not in ("name", "updated"):
         # Rows are numbered newest first: the page is the start-th.. set bits of the mask.
         return bitsets.select(mask, columns.size, start, count)
+    order = columns.name_order if sort == "name" else columns.updated_order
     view = bitsets.to_bytes(mask, columns.size)
     found: list[int] = []
     seen = 0
-    for row in columns.name_order:
+    for row in order:
         if view[row >> 3] >> (row & 7) & 1:
             if seen >= start:
                 found.append(row)
@@ -49,6 +50,9 @@ def _name_order(searcher: Searcher, matched: list[tuple[int, int]], sort: str):
         return sorted(matched, key=lambda item: rank[item[0]])
     if sort == "newest":
         return sorted(matched)  # rows are numbered newest first
+    if sort == "updated":
+        rows = searcher.columns.rows
+        return sorted(matched, key=lambda item: (-rows[item[0]].updated, item[0]))
     size = searcher.columns.size
     return sorted(matched, key=lambda item: rank[item[0]] - item[1] * size)
 

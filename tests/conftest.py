@@ -82,6 +82,7 @@ def app_config(tmp_path, new_database_url):
         "DATABASE_URL": new_database_url(),
         "INDEX_DIR": str(tmp_path / "index"),
         "MEDIA_DIR": str(tmp_path / "media"),
+        "DATA_DIR": str(tmp_path / "data"),
         "FETCH_RATE_PER_SECOND": 1000.0,
     }
 

@@ -30,3 +30,37 @@ def test_models_match_the_migrations(app):
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_the_upgrade_to_0003_orders_stored_notices_by_their_own_ids(new_database_url):
+    """Notices stored before publication_order existed get theirs from their entity ids."""
+    from datetime import datetime
+
+    from sqlalchemy import text
+
+    from notices.db import upgrade
+
+    url = new_database_url("old")
+    upgrade(url, "0002")
+    engine = make_engine(url)
+    now = datetime(2024, 1, 1)
+    with engine.begin() as connection:
+        for number, entity_id in enumerate(("2024/120", "2023/7")):
+            connection.execute(
+                text(
+                    "INSERT INTO notice (id, entity_id, kind, status, aliases, nationalities, "
+                    "eye_colors, hair_colors, languages, countries_likely_visited, "
+                    "identity_documents, associates, addresses, also_known_as, "
+                    "formerly_known_as, content_hash, first_published, last_changed) VALUES "
+                    "(:id, :entity_id, 'red', 'active', '[]', '[]', '[]', '[]', '[]', '[]', "
+                    "'[]', '[]', '[]', '[]', '[]', 'x', :now, :now)"
+                ),
+                {"id": number + 1, "entity_id": entity_id, "now": now},
+            )
+    upgrade(url)
+    with engine.connect() as connection:
+        rows = dict(
+            connection.execute(text("SELECT entity_id, publication_order FROM notice")).all()
+        )
+    engine.dispose()
+    assert rows == {"2024/120": 20240000120, "2023/7": 20230000007}

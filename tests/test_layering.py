@@ -3,9 +3,9 @@
 1. Only the web layer, the application factory (notices/__init__.py) and the CLI import Flask;
    only the web layer reads `flask.request`; only the CLI imports click.
 2. Domain, data, ingest, demo, reads, media, indexing and services never import the web layer.
-3. Inside the web layer, features (pages/, native_api/, compat_api/) import common/, i18n/ and
-   the web root modules, never each other; common/ never imports a feature; i18n/ imports
-   neither common/ nor a feature.
+3. Inside the web layer, features (pages/, native_api/, compat_api/, open_data/) import
+   common/, i18n/ and the web root modules, never each other; common/ never imports a
+   feature; i18n/ imports neither common/ nor a feature.
 4. search_index is a leaf library: no Flask, SQLAlchemy or notices (tests/search_index checks).
 """
 
@@ -15,7 +15,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "notices"
-FEATURES = ("pages", "native_api", "compat_api", "discovery")
+FEATURES = ("pages", "native_api", "compat_api", "discovery", "open_data")
 FLASK_ALLOWED = ("web", "__init__.py", "cli.py")
 
 

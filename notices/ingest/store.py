@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from notices.domain import publication_order
 from notices.ingest.record import NoticeRecord
 from notices.ingest.report import STATUS_INTERRUPTED
 from notices.models import STATUS_ACTIVE, STATUS_WITHDRAWN, LoadRun, Notice, Picture, Warrant
@@ -146,7 +147,14 @@ class BatchWriter:
     def _insert_notices(self, writes: list[PendingWrite]) -> list[int]:
         if not writes:
             return []
-        rows = [dict(self._row(w), first_published=self.now) for w in writes]
+        rows = [
+            dict(
+                self._row(w),
+                first_published=self.now,
+                publication_order=publication_order(w.record.entity_id),
+            )
+            for w in writes
+        ]
         # Plain executemany, then one query for the new ids: RETURNING with parameter order
         # made SQLAlchemy's insertmanyvalues the slowest step of a load.
         self.session.execute(insert(Notice), rows)

@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     from notices.web.discovery import routes as discovery_routes
     from notices.web.i18n import locale, switcher
     from notices.web.native_api import routes as native_routes
+    from notices.web.open_data import routes as open_data_routes
     from notices.web.pages import routes as page_routes
 
     locale.init_app(app)
@@ -26,6 +27,7 @@ def init_app(app: Flask) -> None:
         pictures.bp,
         compat_routes.bp,
         native_routes.bp,
+        open_data_routes.bp,
         health.bp,
         switcher.bp,
         discovery_routes.bp,

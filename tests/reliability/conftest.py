@@ -32,6 +32,7 @@ def cli_env(app_config):
         NOTICES_DATABASE_URL=app_config["DATABASE_URL"],
         NOTICES_INDEX_DIR=app_config["INDEX_DIR"],
         NOTICES_MEDIA_DIR=app_config["MEDIA_DIR"],
+        NOTICES_DATA_DIR=app_config["DATA_DIR"],
         NOTICES_PICTURE_MAX_BYTES=str(app_config["PICTURE_MAX_BYTES"]),
         NOTICES_FETCH_RATE_PER_SECOND="0",
         NOTICES_FETCH_RETRIES="0",

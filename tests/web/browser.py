@@ -46,6 +46,7 @@ def serve_demo_site(root: Path):
             "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
             "INDEX_DIR": str(root / "index"),
             "MEDIA_DIR": str(root / "media"),
+            "DATA_DIR": str(root / "data"),
         }
     )
     upgrade(app.config["DATABASE_URL"])

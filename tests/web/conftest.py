@@ -22,6 +22,7 @@ def _config(root: Path) -> dict:
         "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
         "INDEX_DIR": str(root / "index"),
         "MEDIA_DIR": str(root / "media"),
+        "DATA_DIR": str(root / "data"),
     }
 
 
@@ -52,7 +53,7 @@ def _copy_dataset(source: Path, target: Path) -> None:
     # The load command's own engine may leave committed pages in the -wal file: copy it too.
     for path in source.glob("notices.db*"):
         shutil.copy2(path, target / path.name)
-    for name in ("index", "media"):
+    for name in ("index", "media", "data"):
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
 

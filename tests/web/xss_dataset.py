@@ -135,6 +135,7 @@ def loaded_xss_app(root: Path):
             "DATABASE_URL": f"sqlite:///{root / 'notices.db'}",
             "INDEX_DIR": str(root / "index"),
             "MEDIA_DIR": str(root / "media"),
+            "DATA_DIR": str(root / "data"),
         }
     )
     upgrade(app.config["DATABASE_URL"])

@@ -27,6 +27,9 @@ MAX_PAGE = 1_000_000
 RESULTS_PER_PAGE = 20
 MAX_PER_PAGE = 100
 COMPAT_MAX_PER_PAGE = 160
+# Feeds carry the 50 latest notices of a search; exports at most 1,000 (and say when cut).
+FEED_ENTRIES = 50
+EXPORT_LIMIT = 1_000
 SORTS = ("relevance", "name", "newest")
 # Every parameter the search page and the native API read (search_query below): links and
 # redirects carry these and nothing else.

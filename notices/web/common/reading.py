@@ -42,6 +42,18 @@ def run_search(query: SearchQuery) -> reads.ResultsPage:
         return reads.search_notices(session, home, query)
 
 
+def recent_changes(
+    since: datetime | None,
+    kinds: tuple[str, ...] = (),
+    page: int = 1,
+    per_page: int = 20,
+    withdrawals: bool = True,
+) -> reads.RecentPage:
+    """See notices.reads.recent_changes."""
+    with read_session() as session:
+        return reads.recent_changes(session, since, kinds, page, per_page, withdrawals)
+
+
 def notice_or_abort(entity: str, kind: str | None = None) -> Notice:
     """The active notice with this id: 404 when unknown (or, with `kind`, of another kind),
     410 Gone when withdrawn."""

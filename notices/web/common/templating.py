@@ -58,6 +58,11 @@ def bdi(value: object) -> Markup:
     return Markup("<bdi>{}</bdi>").format(value)
 
 
+def time_element(day: labels.Day) -> Markup:
+    """A labels.Day as <time datetime="2025-03-05">5 Mar 2025</time>."""
+    return Markup('<time datetime="{}">{}</time>').format(day.iso, day.text)
+
+
 def isolate(value: object) -> str:
     """Plain-text isolation (FSI ... PDI) where <bdi> cannot go, as in <title>: a name with a
     right-to-left override cannot turn the rest of the title around."""
@@ -77,6 +82,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["bdi"] = bdi
     app.jinja_env.filters["isolate"] = isolate
+    app.jinja_env.filters["time"] = time_element
     app.jinja_env.filters["list_text"] = list_text
     app.jinja_env.filters["numberformat"] = labels.number_text  # flask-babel's, cached
     app.context_processor(template_context)

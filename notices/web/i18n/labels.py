@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -74,6 +76,12 @@ AUTHORITY_LABELS = {
 
 # CLDR territories that are not countries a person can be a national of or wanted by.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+
+
+def display_name(notice: Any) -> str:  # a Notice or a ResultNotice row
+    """Forename then family name as published; a neutral text when neither is known."""
+    parts = [notice.forename, notice.family_name]
+    return " ".join(part for part in parts if part) or gettext("Name not published")
 
 
 def _locale(locale: Locale | None) -> Locale:
@@ -163,6 +171,29 @@ def age_text(iso: str | None, today: date) -> str:
     if low == high:
         return ngettext("%(num)d year old", "%(num)d years old", low)
     return gettext("%(low)d–%(high)d years old", low=low, high=high)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day as a <time> element shows it: `iso` for its datetime attribute, `text` to read."""
+
+    iso: str
+    text: str
+
+
+def day(moment: datetime | date | None) -> Day | None:
+    """The (UTC) day of a stored timestamp as the locale writes a date in full, like dates of
+    birth: "March 5, 2025", "5 mars 2025", "2025年3月5日"."""
+    if moment is None:
+        return None
+    when = moment.date() if isinstance(moment, datetime) else moment
+    return Day(when.isoformat(), _day_text(when, request_locale_id()))
+
+
+# Result lists show two days per card, mostly the same few: format each once per locale.
+@lru_cache(maxsize=4096)
+def _day_text(when: date, locale_id: str) -> str:
+    return format_date(when, "long", locale=locale_id)
 
 
 def measure_text(value: float, unit: str, locale: Locale | None = None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from flask import url_for
 
@@ -14,6 +14,11 @@ from notices.web.common.urls import compat_url, notice_path, picture_url
 from notices.web.i18n import labels
 from notices.web.i18n.why import why_text
 from search_index import Hit
+
+
+def timestamp(moment: datetime) -> str:
+    """A stored (naive UTC) timestamp in RFC 3339: "2025-03-05T10:00:00Z"."""
+    return moment.isoformat(timespec="seconds") + "Z"
 
 
 def coded(code: str | None, label: str) -> dict | None:
@@ -106,7 +111,8 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "disappearance": _disappearance(notice) if notice.kind == "yellow" else None,
         "un": _un(notice) if notice.kind.startswith("un-") else None,
         "pictures": _pictures(notice),
-        "last_changed": notice.last_changed.isoformat() + "Z",
+        "first_published": timestamp(notice.first_published),
+        "last_changed": timestamp(notice.last_changed),
         "_links": links(notice),
     }
 
@@ -157,6 +163,8 @@ def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
         "reasons": [
             {"code": code, "query": query, "name": name} for code, query, name in hit.reasons
         ],
+        "first_published": timestamp(notice.first_published),
+        "last_changed": timestamp(notice.last_changed),
         "url": url_for("pages.notice", **notice_path(notice), _external=True),
         "api_url": url_for("native_api.notice", **notice_path(notice), _external=True),
     }

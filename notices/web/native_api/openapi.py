@@ -115,6 +115,8 @@ SCHEMAS = {
             "band": {"enum": ["strong", "possible", "weak", None]},
             "why": NSTR,
             "reasons": _array(_object({"code": STR, "query": STR, "name": STR})),
+            "first_published": {"type": "string", "format": "date-time"},
+            "last_changed": {"type": "string", "format": "date-time"},
             "url": STR,
             "api_url": STR,
         }
@@ -171,7 +173,8 @@ SCHEMAS = {
                     }
                 )
             ),
-            "last_changed": STR,
+            "first_published": {"type": "string", "format": "date-time"},
+            "last_changed": {"type": "string", "format": "date-time"},
             "_links": _object({"self": STR, "page": STR, "compatible": STR}),
             "disclaimer": STR,
         }

@@ -9,7 +9,6 @@ from datetime import date
 from flask import url_for
 
 from notices.models import Notice
-from notices.result_rows import ResultNotice
 from notices.web.common.urls import kind_heading, notice_path, picture_url
 from notices.web.i18n import _, labels, pgettext
 
@@ -22,6 +21,7 @@ class Row:
     values: list[str]
     name: bool = False
     block: bool = False
+    day: labels.Day | None = None  # shown as a <time> element
 
 
 @dataclass
@@ -63,16 +63,10 @@ class NoticeView:
     api_url: str
 
 
-def display_name(notice: Notice | ResultNotice) -> str:
-    """Forename then family name as published; a neutral text when neither is known."""
-    parts = [notice.forename, notice.family_name]
-    return " ".join(part for part in parts if part) or _("Name not published")
-
-
 def notice_view(notice: Notice, today: date | None = None) -> NoticeView:
     """Build the view model of a notice of any kind (ages as of `today`, default today)."""
     today = today or date.today()
-    title = display_name(notice)
+    title = labels.display_name(notice)
     builders = [
         _identity,
         _description,
@@ -217,4 +211,11 @@ def _record(notice: Notice, today: date) -> Section:
     section = Section("record", _("About this notice"))
     section.add(_("Notice number"), notice.entity_id)
     section.add(_("Kind of notice"), labels.code_label(labels.KIND_LABELS, notice.kind))
+    for label, moment in (
+        (_("Published on this service"), notice.first_published),
+        (_("Last changed"), notice.last_changed),
+    ):
+        day = labels.day(moment)
+        if day is not None:
+            section.rows.append(Row(label, [day.text], day=day))
     return section

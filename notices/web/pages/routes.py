@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, make_response, redirect, render_template, request
 
-from notices.web.common.query_args import RESULTS_PER_PAGE, search_query
-from notices.web.common.reading import notice_or_abort, run_search
+from notices.web.common.query_args import MAX_PAGE, RESULTS_PER_PAGE, int_arg, search_query
+from notices.web.common.reading import notice_or_abort, recent_changes, run_search
 from notices.web.common.urls import KIND_CONVERTER, notice_url
-from notices.web.pages import search_view
+from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
 
 bp = Blueprint("pages", __name__)
@@ -40,6 +40,16 @@ def search() -> Response | str:
     query = search_query(request.args, per_page=RESULTS_PER_PAGE)
     page = run_search(query)
     return render_template("search.html", **search_view.page_context(query, page, request.args))
+
+
+@bp.get("/recent")
+def recent() -> str:
+    """Notices added and withdrawn in the last 30 days, newest first, by kind."""
+    kind = request.args.get("kind", "").strip().lower()
+    kind = kind if kind in ("red", "yellow", "un") else ""
+    page = int_arg(request.args, "page", 1, MAX_PAGE, default=1)
+    found = recent_changes(recent_view.since(), recent_view.tab_kinds(kind), page, RESULTS_PER_PAGE)
+    return render_template("recent.html", **recent_view.page_context(kind, found))
 
 
 @bp.get("/favicon.ico")

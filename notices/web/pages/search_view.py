@@ -13,14 +13,13 @@ from werkzeug.datastructures import MultiDict
 
 from notices.reads import ResultsPage
 from notices.result_rows import ResultNotice
-from notices.web.common.query_args import SEARCH_PARAMS
+from notices.web.common.query_args import EXPORT_LIMIT, SEARCH_PARAMS
 from notices.web.common.urls import notice_url, picture_url
 from notices.web.i18n import _, labels, ngettext
 from notices.web.i18n.cache import translated
 from notices.web.i18n.catalog import request_locale
 from notices.web.i18n.choices import country_options
 from notices.web.i18n.why import why_html
-from notices.web.pages.detail_view import display_name
 from notices.web.state import request_state
 from search_index import Hit, SearchQuery
 
@@ -68,6 +67,8 @@ class Card:
     band_label: str
     score: int | None
     why: str
+    published: labels.Day | None = None
+    changed: labels.Day | None = None  # only when another day than `published`
 
 
 @dataclass
@@ -154,9 +155,10 @@ def clean_url(args: MultiDict) -> str | None:
 def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
     """The card of one result."""
     thumb_url = picture_url(notice.pictures[0].thumb_sha256) if notice.pictures else None
+    published, changed = labels.day(notice.first_published), labels.day(notice.last_changed)
     return Card(
         url=notice_url(notice),
-        name=display_name(notice),
+        name=labels.display_name(notice),
         kind=notice.kind,
         kind_label=labels.code_label(labels.KIND_LABELS, notice.kind),
         age=labels.age_text(notice.date_of_birth, today),
@@ -170,6 +172,8 @@ def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
         band_label=translated(BAND_LABELS).get(hit.band, "") if hit.band else "",
         score=hit.score,
         why=why_html(hit.reasons) if hit.reasons else "",
+        published=published,
+        changed=changed if changed != published else None,
     )
 
 
@@ -272,9 +276,22 @@ def pagination(args: MultiDict, page: int, pages: int) -> list[Link]:
     return links
 
 
+def open_data_urls(args: MultiDict) -> dict[str, str]:
+    """The feed and exports of this search: the same parameters, without the page."""
+    search = url_with(args)
+    query = search[search.index("?") :] if "?" in search else ""
+    return {
+        "feed_url": url_for("open_data.search_feed") + query,
+        "csv_url": url_for("open_data.search_csv") + query,
+        "json_url": url_for("open_data.search_json") + query,
+    }
+
+
 def page_context(query: SearchQuery, page: ResultsPage, args: MultiDict) -> dict:
     """Everything search.html shows for one page of results."""
     return {
+        **open_data_urls(args),
+        "export_limit": labels.number_text(EXPORT_LIMIT),
         "query": query,
         "args": args,
         "total": page.total,

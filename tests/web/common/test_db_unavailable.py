@@ -41,6 +41,7 @@ def _config(root, database_url: str) -> dict:
         "DATABASE_URL": database_url,
         "INDEX_DIR": str(root / "index"),
         "MEDIA_DIR": str(root / "media"),
+        "DATA_DIR": str(root / "data"),
     }
 
 

@@ -67,6 +67,7 @@ def test_eight_slow_connections_do_not_stop_health_checks_or_searches(data_app):
         NOTICES_DATABASE_URL=config["DATABASE_URL"],
         NOTICES_INDEX_DIR=config["INDEX_DIR"],
         NOTICES_MEDIA_DIR=config["MEDIA_DIR"],
+        NOTICES_DATA_DIR=config["DATA_DIR"],
         NOTICES_SECRET_KEY="s" * 40,
         NOTICES_INSTANCE_PATH=os.environ["NOTICES_INSTANCE_PATH"],
         NOTICES_BIND=f"127.0.0.1:{port}",

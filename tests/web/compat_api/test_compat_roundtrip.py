@@ -40,6 +40,7 @@ def test_a_mirror_loads_the_same_notices_from_our_api(data_app, tmp_path):
             "DATABASE_URL": f"sqlite:///{mirror_dir / 'notices.db'}",
             "INDEX_DIR": str(mirror_dir / "index"),
             "MEDIA_DIR": str(mirror_dir / "media"),
+            "DATA_DIR": str(mirror_dir / "data"),
             "FETCH_RATE_PER_SECOND": 1000.0,
         }
     )

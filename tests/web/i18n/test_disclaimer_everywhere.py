@@ -3,12 +3,18 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import json
 import re
 from html import unescape
+from xml.etree import ElementTree
 
 import pytest
 from babel import Locale
 
+from notices.domain import DISCLAIMER_SENTENCES
 from notices.models import LoadRun
 from notices.web.i18n.disclaimer import disclaimer_text
 from notices.web.i18n.locale import LOCALES, html_lang
@@ -25,6 +31,8 @@ HTML_ROUTES = {
         "/notices/un-entity/2020-00007",
     ],
     "pages.about": ["/about"],
+    "pages.recent": ["/recent", "/recent?kind=un"],
+    "open_data.data_page": ["/data"],
 }
 JSON_ROUTES = {
     "compat_api.notices": [
@@ -37,7 +45,16 @@ JSON_ROUTES = {
     "compat_api.images": [f"/notices/v1/red/{ID}/images"],
     "native_api.search": ["/api/v1/search?q=exampleman", "/api/v1/search"],
     "native_api.notice": [f"/api/v1/notices/red/{ID}"],
+    "open_data.search_json": ["/export/search.json?q=exampleman", "/export/search.json"],
 }
+# Feeds carry it as their subtitle, CSV exports in their first row, the bulk dataset (English,
+# written without a request) in its first line.
+ATOM_ROUTES = {
+    "open_data.search_feed": ["/feeds/search.atom?q=exampleman", "/feeds/search.atom?kind=red"],
+    "open_data.recent_feed": ["/feeds/recent.atom", "/feeds/recent.atom?kind=yellow"],
+}
+CSV_ROUTES = {"open_data.search_csv": ["/export/search.csv?q=exampleman"]}
+DATASET_ROUTES = {"open_data.dataset_file": ["/data/notices.jsonl.gz"]}
 # Routes that carry no notice data, and why they need no disclaimer.
 EXEMPT = {
     "static": "the stylesheet",
@@ -75,6 +92,7 @@ def has_disclaimer_element(html: str) -> bool:
 def test_every_route_is_covered(data_app):
     endpoints = {rule.endpoint for rule in data_app.url_map.iter_rules()}
     covered = set(HTML_ROUTES) | set(JSON_ROUTES) | set(EXEMPT)
+    covered |= set(ATOM_ROUTES) | set(CSV_ROUTES) | set(DATASET_ROUTES)
     assert endpoints == covered
 
 
@@ -94,6 +112,30 @@ def test_every_json_answer_has_the_disclaimer(data_client):
             response = data_client.get(url)
             assert response.status_code == 200, url
             assert response.get_json()["disclaimer"] == disclaimer_text(), (endpoint, url)
+
+
+def feed_subtitle(body: bytes) -> str:
+    return ElementTree.fromstring(body).findtext("{http://www.w3.org/2005/Atom}subtitle")
+
+
+def csv_first_cell(body: bytes) -> str:
+    return next(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[0]
+
+
+def test_feeds_exports_and_the_dataset_carry_the_disclaimer(data_client):
+    for urls in ATOM_ROUTES.values():
+        for url in urls:
+            response = data_client.get(url)
+            assert response.status_code == 200, url
+            assert feed_subtitle(response.data) == disclaimer_text(), url
+    for urls in CSV_ROUTES.values():
+        for url in urls:
+            assert csv_first_cell(data_client.get(url).data) == "# " + disclaimer_text()
+    for urls in DATASET_ROUTES.values():
+        for url in urls:
+            with data_client.get(url) as response:  # closes the file it sent
+                header = json.loads(gzip.decompress(response.data).splitlines()[0])
+            assert header["disclaimer"] == " ".join(DISCLAIMER_SENTENCES) == disclaimer_text()
 
 
 def test_error_answers_carry_the_disclaimer_too(data_client):
@@ -166,6 +208,10 @@ def test_every_route_shows_the_disclaimer_in_every_language(data_app, data_clien
         html = response.get_data(as_text=True)
         assert f'<html lang="{html_lang(Locale.parse(lang))}"' in html, (lang, url)
         assert disclaimer_element_text(html) == expected, (lang, url)
+    for url in [url for urls in ATOM_ROUTES.values() for url in urls]:
+        assert feed_subtitle(data_client.get(f"/{lang}{url}").data) == expected, (lang, url)
+    for url in [url for urls in CSV_ROUTES.values() for url in urls]:
+        assert csv_first_cell(data_client.get(f"/{lang}{url}").data) == "# " + expected
     for url in [url for urls in JSON_ROUTES.values() for url in urls]:
         for response in (
             data_client.get(f"/{lang}{url}"),

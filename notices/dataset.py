@@ -1,0 +1,172 @@
+"""The bulk dataset: every active notice as gzipped JSON Lines, rewritten atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from notices.domain import DISCLAIMER_SENTENCES
+from notices.models import STATUS_ACTIVE, Notice
+
+FILE_NAME = "notices.jsonl.gz"
+FORMAT_VERSION = 1
+LICENCE = (
+    "The notices are published by the authorities that issued them. This copy may be reused "
+    "only to help find the persons concerned, as the disclaimer says; it carries no other "
+    "licence."
+)
+# Stored columns that are bookkeeping, not published data.
+INTERNAL = frozenset(
+    {"id", "status", "content_hash", "withdrawn_at", "last_load_id", "publication_order"}
+)
+TIMESTAMPS = ("first_published", "last_changed")
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What the first line of a dataset file says, with the file's size and change time."""
+
+    path: Path
+    records: int
+    generated_at: str
+    size: int
+    modified: datetime
+
+
+def dataset_path(directory: str | Path) -> Path:
+    """Where the dataset lives in the data directory."""
+    return Path(directory) / FILE_NAME
+
+
+def notice_record(notice: Notice) -> dict:
+    """One notice as a dataset line: every published field under its stored name, codes as
+    codes, pictures as site-relative paths."""
+    record = {
+        column.key: getattr(notice, column.key)
+        for column in Notice.__table__.columns
+        if column.key not in INTERNAL
+    }
+    for key in TIMESTAMPS:
+        record[key] = _timestamp(record[key])
+    record["warrants"] = [
+        {
+            "issuing_country": w.issuing_country,
+            "charge": w.charge,
+            "charge_translation": w.charge_translation,
+        }
+        for w in notice.warrants
+    ]
+    record["pictures"] = [
+        {
+            "picture_id": p.picture_id,
+            "path": f"/pictures/{p.sha256}.jpg",
+            "width": p.width,
+            "height": p.height,
+        }
+        for p in notice.pictures
+    ]
+    return record
+
+
+def _timestamp(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+def _active_notices(session: Session) -> Iterator[Notice]:
+    statement = (
+        select(Notice)
+        .where(Notice.status == STATUS_ACTIVE)
+        .order_by(Notice.first_published.desc(), Notice.publication_order.desc(), Notice.id)
+        .options(selectinload(Notice.warrants), selectinload(Notice.pictures))
+        .execution_options(yield_per=BATCH)
+    )
+    yield from session.scalars(statement)
+
+
+def _header(records: int, now: datetime) -> dict:
+    return {
+        "dataset": "notices",
+        "format_version": FORMAT_VERSION,
+        "generated_at": _timestamp(now),
+        "records": records,
+        "disclaimer": " ".join(DISCLAIMER_SENTENCES),
+        "licence": LICENCE,
+        "description": "This first line describes the file; each further line is one notice.",
+    }
+
+
+def _line(value: dict) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> DatasetInfo:
+    """Write every active notice to the dataset file, replacing it in one rename.
+
+    The notices are written first, as a gzip member of their own, counting them; the file is
+    then the header's member followed by that one (a gzip file may hold several members and
+    every reader joins them), so the count in the header is exactly what the file holds."""
+    target = dataset_path(directory)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    temporaries = []
+    try:
+        body = _temporary(target, temporaries)
+        records = 0
+        with sessions() as session, gzip.GzipFile(fileobj=body, mode="wb", mtime=0) as packed:
+            for notice in _active_notices(session):
+                packed.write(_line(notice_record(notice)))
+                records += 1
+        body.seek(0)
+        whole = _temporary(target, temporaries)
+        with gzip.GzipFile(fileobj=whole, mode="wb", mtime=0) as packed:
+            packed.write(_line(_header(records, now)))
+        shutil.copyfileobj(body, whole)
+        whole.flush()
+        os.fsync(whole.fileno())
+        os.replace(whole.name, target)
+    finally:
+        for handle in temporaries:
+            handle.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(handle.name)
+    return read_info(directory)
+
+
+def _temporary(target: Path, opened: list) -> IO[bytes]:
+    # In the target's directory, so the final rename never crosses file systems.
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - write_dataset closes it
+        "w+b", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+    )
+    opened.append(handle)
+    return handle
+
+
+def read_info(directory: str | Path) -> DatasetInfo | None:
+    """The dataset's header, size and change time; None when there is no readable file."""
+    path = dataset_path(directory)
+    try:
+        stat = path.stat()
+        with gzip.open(path, "rb") as handle:
+            header = json.loads(handle.readline())
+    except (OSError, EOFError, ValueError):
+        return None
+    return DatasetInfo(
+        path=path,
+        records=int(header.get("records", 0)),
+        generated_at=str(header.get("generated_at", "")),
+        size=stat.st_size,
+        modified=datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+    )

@@ -1,0 +1,1 @@
+"""Open data: Atom feeds of searches and recent additions, CSV/JSON exports, the bulk dataset."""
