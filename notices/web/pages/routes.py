@@ -9,6 +9,7 @@ from notices.web.common.reading import notice_or_abort, recent_changes, run_sear
 from notices.web.common.urls import KIND_CONVERTER, notice_url
 from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
+from notices.web.pages.search_context import page_context
 
 bp = Blueprint("pages", __name__)
 
@@ -39,7 +40,7 @@ def search() -> Response | str:
         return redirect(clean, 302)
     query = search_query(request.args, per_page=RESULTS_PER_PAGE)
     page = run_search(query)
-    return render_template("search.html", **search_view.page_context(query, page, request.args))
+    return render_template("search.html", **page_context(query, page, request.args))
 
 
 @bp.get("/recent")

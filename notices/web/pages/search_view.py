@@ -11,17 +11,15 @@ from flask import url_for
 from flask_babel import lazy_gettext
 from werkzeug.datastructures import MultiDict
 
-from notices.reads import ResultsPage
 from notices.result_rows import ResultNotice
-from notices.web.common.query_args import EXPORT_LIMIT, SEARCH_PARAMS
+from notices.web.common.query_args import SEARCH_PARAMS
 from notices.web.common.urls import notice_url, picture_url
 from notices.web.i18n import _, labels, ngettext
 from notices.web.i18n.cache import translated
 from notices.web.i18n.catalog import request_locale
-from notices.web.i18n.choices import country_options
 from notices.web.i18n.why import why_html
 from notices.web.state import request_state
-from search_index import Hit, SearchQuery
+from search_index import Hit
 
 BAND_LABELS = {
     "strong": lazy_gettext("Strong match"),
@@ -266,16 +264,6 @@ def count_text(total: int, page: int, pages: int) -> str:
     return text
 
 
-def pagination(args: MultiDict, page: int, pages: int) -> list[Link]:
-    """Links to the first, last and nearby pages (numbers as labels)."""
-    numbers = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    links = []
-    for number in numbers:
-        url = url_with(args, page=number) if number > 1 else url_with(args)
-        links.append(Link(str(number), url, current=number == page))
-    return links
-
-
 def open_data_urls(args: MultiDict) -> dict[str, str]:
     """The feed and exports of this search: the same parameters, without the page."""
     search = url_with(args)
@@ -284,28 +272,4 @@ def open_data_urls(args: MultiDict) -> dict[str, str]:
         "feed_url": url_for("open_data.search_feed") + query,
         "csv_url": url_for("open_data.search_csv") + query,
         "json_url": url_for("open_data.search_json") + query,
-    }
-
-
-def page_context(query: SearchQuery, page: ResultsPage, args: MultiDict) -> dict:
-    """Everything search.html shows for one page of results."""
-    return {
-        **open_data_urls(args),
-        "export_limit": labels.number_text(EXPORT_LIMIT),
-        "query": query,
-        "args": args,
-        "total": page.total,
-        "page": page.page,
-        "pages": page.pages,
-        "cards": [card(notice, hit, page.today) for notice, hit in page.results],
-        "tabs": tabs(args),
-        "facets": facets(page.facets, args),
-        "pagination": pagination(args, page.page, page.pages),
-        "count_text": count_text(page.total, page.page, page.pages),
-        "previous_url": url_with(args, page=page.page - 1) if page.page > 1 else None,
-        "next_url": url_with(args, page=page.page + 1) if page.page < page.pages else None,
-        "nationality_options": country_options(query.nationalities),
-        "wanted_by_options": country_options(query.wanted_by, authorities=True),
-        "sexes": labels.SEX_LABELS,
-        "kind_value": ",".join(args.getlist("kind")),
     }
