@@ -9,6 +9,7 @@ from notices.web.common.reading import notice_or_abort, recent_changes, run_sear
 from notices.web.common.urls import KIND_CONVERTER, notice_url
 from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
+from notices.web.pages.result_nav import result_nav
 from notices.web.pages.search_context import page_context
 
 bp = Blueprint("pages", __name__)
@@ -20,7 +21,9 @@ def notice(kind: str, entity: str) -> Response:
     found = notice_or_abort(entity)
     if found.kind != kind:
         return redirect(notice_url(found), 308)
-    response = make_response(render_template("notice.html", notice=notice_view(found)))
+    nav = result_nav(found.entity_id, request.args.get("from", ""))
+    html = render_template("notice.html", notice=notice_view(found), nav=nav)
+    response = make_response(html)
     response.last_modified = found.last_changed
     return response
 

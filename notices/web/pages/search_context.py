@@ -9,6 +9,7 @@ from notices.web.common.query_args import EXPORT_LIMIT
 from notices.web.i18n import labels
 from notices.web.i18n.choices import country_options
 from notices.web.pages.paging import page_numbers, shown_filters
+from notices.web.pages.result_nav import from_value
 from notices.web.pages.search_view import (
     Link,
     card,
@@ -36,6 +37,7 @@ def pagination(args: MultiDict, page: int, pages: int) -> list[Link]:
 def page_context(query: SearchQuery, page: ResultsPage, args: MultiDict) -> dict:
     """Everything search.html shows for one page of results."""
     facets_of = facets(page.facets, args)
+    found_by = from_value(args)
     return {
         **open_data_urls(args),
         "export_limit": labels.number_text(EXPORT_LIMIT),
@@ -44,7 +46,7 @@ def page_context(query: SearchQuery, page: ResultsPage, args: MultiDict) -> dict
         "total": page.total,
         "page": page.page,
         "pages": page.pages,
-        "cards": [card(notice, hit, page.today) for notice, hit in page.results],
+        "cards": [card(notice, hit, page.today, found_by) for notice, hit in page.results],
         "tabs": tabs(args),
         "facets": facets_of,
         "pagination": pagination(args, page.page, page.pages),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from babel import Locale
 from flask import url_for
@@ -150,12 +150,14 @@ def clean_url(args: MultiDict) -> str | None:
     return search_url(params)
 
 
-def card(notice: ResultNotice, hit: Hit, today: date) -> Card:
-    """The card of one result."""
+def card(notice: ResultNotice, hit: Hit, today: date, found_by: str = "") -> Card:
+    """The card of one result; its link remembers the search `found_by` (see result_nav)."""
     thumb_url = picture_url(notice.pictures[0].thumb_sha256) if notice.pictures else None
     published, changed = labels.day(notice.first_published), labels.day(notice.last_changed)
     return Card(
-        url=notice_url(notice),
+        url=f"{notice_url(notice)}?from={quote(found_by, safe='')}"
+        if found_by
+        else notice_url(notice),
         name=labels.display_name(notice),
         kind=notice.kind,
         kind_label=labels.code_label(labels.KIND_LABELS, notice.kind),

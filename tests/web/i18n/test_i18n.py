@@ -80,7 +80,7 @@ def test_apis_follow_the_prefix_and_accept_language_but_not_the_cookie(loaded_cl
 def test_links_on_a_prefixed_page_keep_the_language(data_client):
     html = data_client.get("/ar/search?q=exampleman").get_data(as_text=True)
     assert 'action="/ar/search"' in html
-    assert f'href="/ar{DETAIL}"' in html
+    assert f'href="/ar{DETAIL}?from=' in html  # the card remembers the search
     assert 'href="/ar/about"' in html
     # Language-neutral resources have one URL whatever the language.
     assert re.search(r'href="/static/site\.css\?v=[0-9a-f]+"', html)

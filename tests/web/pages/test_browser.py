@@ -35,7 +35,7 @@ def test_search_filter_and_read_a_notice_on_a_desktop(demo_site, browser):
     shot(page, "03-filtered")
 
     page.get_by_role("link", name="GIULIA FICTIONELLA").click()
-    page.wait_for_url(re.compile(r"/notices/red/2024-00104$"))
+    page.wait_for_url(re.compile(r"/notices/red/2024-00104\?from="))  # remembers the search
     assert page.locator("h1").inner_text() == "GIULIA FICTIONELLA"
     disclaimer = page.locator("[id*=disclaimer]")
     assert disclaimer.is_visible() and "presumed innocent" in disclaimer.inner_text()

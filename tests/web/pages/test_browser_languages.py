@@ -118,5 +118,5 @@ def test_keyboard_only_search(demo_site, browser):
         if page.evaluate("document.activeElement.closest('.card__name') !== null"):
             break
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/en/notices/red/2024-00101$"))
+    page.wait_for_url(re.compile(r"/en/notices/red/2024-00101\?from="))  # remembers the search
     close_page(page)

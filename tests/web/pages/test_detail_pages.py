@@ -164,3 +164,30 @@ def test_a_notice_has_one_address_padded_ids_are_not_found(data_client, padded):
     assert data_client.get(f"/notices/red/{entity}").status_code == 404
     assert data_client.get(f"/api/v1/notices/red/{entity}").status_code == 404
     assert data_client.get(f"/notices/v1/red/{entity}").status_code == 404
+
+
+def test_a_result_leads_back_to_its_search_and_on_to_its_neighbours(data_client):
+    import re
+    from html import unescape
+
+    search = data_client.get("/search?kind=red&sort=name").get_data(as_text=True)
+    links = [unescape(u) for u in re.findall(r'<h2 class="card__name"><a href="([^"]+)"', search)]
+    assert len(links) >= 3 and all("?from=" in link for link in links)
+    middle = data_client.get(links[1]).get_data(as_text=True)
+    back = unescape(re.search(r'<a href="([^"]+)">Back to the results</a>', middle).group(1))
+    assert back == "/search?kind=red&sort=name"
+    previous = unescape(re.search(r'<a href="([^"]+)" rel="prev">', middle).group(1))
+    following = unescape(re.search(r'<a href="([^"]+)" rel="next">', middle).group(1))
+    assert (previous, following) == (links[0], links[2])
+    first = data_client.get(links[0]).get_data(as_text=True)
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    # The canonical address of a notice never carries the search.
+    assert re.search(r'<link rel="canonical" href="[^"?]+">', middle)
+
+
+def test_a_garbled_from_is_ignored_not_an_error(data_client):
+    url = f"/notices/red/{dash(EXAMPLEMAN)}"
+    for value in ("age_min%3Dold", "x%3D1", "%FF%FE", "q%3D" + "a" * 2000):
+        response = data_client.get(f"{url}?from={value}")
+        assert response.status_code == 200
+        assert "Back to the results" not in response.get_data(as_text=True)

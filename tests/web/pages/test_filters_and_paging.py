@@ -61,4 +61,9 @@ def test_un_entities_get_an_entity_symbol_not_an_empty_photo(data_client):
     html = _html(data_client, "/search?kind=un-entity")
     cards = re.findall(r'<li class="card card--un-entity">(.*?)</li>', html, re.S)
     assert cards
-    assert all("placeholder--entity" in card and "<svg" in card for card in cards)
+    assert all("placeholder--entity" in card for card in cards)
+    with data_client.get("/static/site.css") as stylesheet:
+        css = stylesheet.get_data(as_text=True)
+    assert re.search(r"\.placeholder--entity \{[^}]*url\(\"entity\.svg\"\)", css)
+    with data_client.get("/static/entity.svg") as symbol:
+        assert symbol.status_code == 200 and symbol.mimetype == "image/svg+xml"

@@ -19,7 +19,10 @@ def status_text(html: str) -> str:
 
 
 def result_links(html: str) -> list[str]:
-    return re.findall(r'<h2 class="card__name"><a href="([^"]+)">', html)
+    """The notice pages the result cards open (without the `from` they carry)."""
+    return [
+        url.split("?")[0] for url in re.findall(r'<h2 class="card__name"><a href="([^"]+)">', html)
+    ]
 
 
 def facet_link(html: str, label: str) -> str:
