@@ -44,8 +44,10 @@ def _name_order(searcher: Searcher, matched, sort: str):
         return sorted(matched, key=lambda item: rank[item[0]])
     if sort == "newest":
         return sorted(matched)  # rows are numbered newest first
+    # Score first, then a primary-name match before an alias or birth-name match of equal score
+    # (the reader looks for the name a notice is published under), then the name order.
     size = searcher.columns.size
-    return sorted(matched, key=lambda item: rank[item[0]] - item[1] * size)
+    return sorted(matched, key=lambda item: rank[item[0]] - (item[1] * 2 + item[2]) * size)
 
 
 def search(source, query: SearchQuery) -> SearchPage:
@@ -60,13 +62,14 @@ def search(source, query: SearchQuery) -> SearchPage:
     if query.has_name:
         matched = _name_order(searcher, name_matches(searcher, query, mask), sort)
         total = len(matched)
-        result_mask = bitsets.from_rows((row for row, _ in matched), searcher.columns.size)
+        result_mask = bitsets.from_rows((row for row, *_ in matched), searcher.columns.size)
         shown = matched[start : start + per_page]
         # Only the rows shown are explained: scoring the candidates needed no "why".
-        explained = explain_rows(searcher, query, [row for row, _ in shown])
+        explained = explain_rows(searcher, query, [row for row, *_ in shown])
         hits = [
-            Hit(rows[row].entity_id, score, match.band, match.why, tuple(match.reasons))
-            for (row, score), match in zip(shown, explained, strict=True)
+            Hit(rows[row].entity_id, score, match.band, match.why, tuple(match.reasons),
+                match.matched_name)
+            for (row, score, _), match in zip(shown, explained, strict=True)
         ]
     else:
         total = mask.bit_count()

@@ -15,7 +15,7 @@ SCORE_ALL_BELOW = 250  # filters leave fewer notices than this: re-score all of 
 MAX_NAME_CHARS = 300  # longer name input is cut: no real name is longer
 CACHED_QUERIES = 32  # name results kept per snapshot, so paging and re-sorting are cheap
 
-Matches = list[tuple[int, int]]  # (row, name score)
+Matches = list[tuple[int, int, int]]  # (row, name score, 1 if a primary name has that score)
 
 
 def query_keys(query: SearchQuery) -> names.QueryKeys:
@@ -82,7 +82,9 @@ def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
             # The n-gram tier is slow on common n-grams: only when nothing matched well.
             if any(score >= WIDEN_SCORE for score in scores.values()):
                 break
-    return [(row, score) for row, score in scores.items() if score >= SCORE_FLOOR]
+    secondary = scorer.secondary
+    return [(row, score, int(row not in secondary)) for row, score in scores.items()
+            if score >= SCORE_FLOOR]
 
 
 def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> list:
@@ -93,7 +95,8 @@ def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> lis
 
 
 def name_matches(searcher: Searcher, query: SearchQuery, mask: int) -> Matches:
-    """(row, score) of every candidate within `mask` whose name score reaches SCORE_FLOOR."""
+    """(row, score, primary) of every candidate within `mask` whose name score reaches
+    SCORE_FLOOR; primary is 1 when a primary name of the row has that score."""
     keys = query_keys(query)
     if not mask or not (keys.terms or keys.fuzzy):
         return []

@@ -129,15 +129,19 @@ def band_of(score: int) -> str:
     return "strong" if score >= STRONG else "possible" if score >= POSSIBLE else "weak"
 
 
-def best_name(query_analysis: tuple, prepared: tuple, cache: dict) -> tuple[int, list[Pair]]:
-    """Score and pairs of the best-matching name of a notice (aliases, original script)."""
+def best_name(query_analysis: tuple, prepared: tuple,
+              cache: dict) -> tuple[int, list[Pair], tuple[str, str] | None]:
+    """Score, pairs and (text, kind) of the best-matching name of a notice (aliases, original
+    script); the first of equal scores wins (prepared names come primary first)."""
     units, weights, qflags, qroles = query_analysis
-    best: tuple[int, list[Pair]] = (0, [])
+    best: tuple[int, list[Pair], tuple[str, str] | None] = (0, [], None)
     found = False
-    for name_units, nflags in prepared:
+    for name_units, nflags, *about in prepared:
         pairs = align(units, qflags, name_units, nflags, cache)
         score = score_pairs(pairs, (weights, qflags, qroles), nflags)
         if not found or score > best[0]:
-            best, found = (score, pairs), True
+            # Prepared names of indexes built before kinds existed have no (kind, text).
+            named = (about[1], about[0]) if about else None
+            best, found = (score, pairs, named), True
     return best
 

@@ -30,7 +30,7 @@ from .matching import (
 from .parts import INITIAL, PARTICLE, ROLE_FORENAME, SHORT
 from .prefilter import GoodPairFilter
 from .similarity import MISMATCH, pair_score
-from .table import NameTable
+from .table import N_KIND, NameTable
 from .units import JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
 _NOT_GOOD = (-1, 0, 0, 0)
@@ -50,6 +50,10 @@ class NameScorer:
         self.single = not self.empty and len(analysis[0]) == 1
         self.analysis = analysis
         self.cache = query.cache
+        # Rows whose score comes from a name that is not primary only (ranked after equal
+        # scores of primary names); filled for the rows scoring at or above the floor.
+        self.secondary: set[int] = set()
+        self._floor = floor
         self._memo: dict[int, int] = {}  # id of an interned name -> its score (general case)
         self._entries: dict[int, list] = {}  # unit id -> its candidate pairs (general case)
         self._seen: set[int] = set()  # units already looked at (general case)
@@ -81,44 +85,54 @@ class NameScorer:
             return [0] * len(rows)
         if not self.single:
             if not self._bounded:
-                return [self._general(table_rows[row]) for row in rows]
+                return [self._general(row) for row in rows]
             good = self._good_units(rows)
-            return [self._general(table_rows[row])
+            return [self._general(row)
                     if any(not good.isdisjoint(name[0]) for name in table_rows[row]) else 0
                     for row in rows]
         self._score_units(rows)
         if not self._bounded:
             single = self._single_name
-            return [max(map(single, table_rows[row])) if table_rows[row] else 0 for row in rows]
+            return [self._best(row, list(map(single, table_rows[row]))) for row in rows]
         # The hot loop of one-word queries, inlined: a name without a good pair scores 0.
         pairs, finish = self._pairs, self._finish
         found = []
         for row in rows:
-            best = 0
-            for uids, _, plain in table_rows[row]:
+            scores = []
+            for name in table_rows[row]:
                 chosen = _NOT_GOOD
-                for uid in uids:
+                for uid in name[0]:
                     pair = pairs[uid]
                     if pair[0] > chosen[0]:
                         chosen = pair
-                if chosen[0] >= GOOD_PAIR:
-                    best = max(best, finish(chosen, plain))
-            found.append(best)
+                scores.append(finish(chosen, name[2]) if chosen[0] >= GOOD_PAIR else 0)
+            found.append(self._best(row, scores))
         return found
 
-    def _general(self, names) -> int:
+    def _best(self, row: int, scores: list[int]) -> int:
+        """The best of a row's name scores; notes the row when no primary name reaches it."""
+        if not scores:
+            return 0
+        best = max(scores)
+        if best >= self._floor and not any(
+                score == best and name[N_KIND] == "primary"
+                for score, name in zip(scores, self.table.rows[row], strict=True)):
+            self.secondary.add(row)
+        return best
+
+    def _general(self, row: int) -> int:
         memo = self._memo
-        best = 0
-        for name in names:
+        scores = []
+        for name in self.table.rows[row]:
             found = memo.get(id(name))  # names are interned: equal names are one object
             if found is None:
                 found = memo[id(name)] = self._general_name(name)
-            best = max(best, found)
-        return best
+            scores.append(found)
+        return self._best(row, scores)
 
     def _general_name(self, name) -> int:
         """best_name() of one name, with its candidate pairs listed from per-unit entries."""
-        uids, nflags, _ = name
+        uids, nflags = name[0], name[1]
         entries, units = self._entries, self.table.units
         candidates = []
         for ni, uid in enumerate(uids):
@@ -192,7 +206,7 @@ class NameScorer:
     def _single_name(self, name) -> int:
         """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
         unit index on ties); if none is good, the best single unit of a non-particle part."""
-        uids, nflags, plain = name
+        uids, nflags, plain = name[:3]
         pairs = self._pairs
         chosen = None
         for uid in uids:

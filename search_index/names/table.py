@@ -12,8 +12,10 @@ from .parts import PARTICLE
 from .prefilter import UnitFeatures
 from .units import U_KEY, U_MASK, U_ROLE, U_WEIGHT
 
-# A name of a row: (unit ids, flags of each part, bit mask of the parts that are not particles).
-Name = tuple[tuple[int, ...], tuple[int, ...], int]
+# A name of a row: (unit ids, flags of each part, bit mask of the parts that are not particles,
+# kind of name (keys.NAME_KINDS), the name as written).
+Name = tuple[tuple[int, ...], tuple[int, ...], int, str, str]
+N_KIND = 3
 
 
 def _plain_mask(nflags: tuple[int, ...]) -> int:
@@ -55,18 +57,21 @@ class NameTable:
             self.units.append(unit)
         return found
 
-    def _name(self, uids: tuple[int, ...], nflags: tuple[int, ...]) -> Name:
-        key = (uids, nflags)
+    def _name(self, uids: tuple[int, ...], nflags: tuple[int, ...], kind: str = "primary",
+              text: str = "") -> Name:
+        key = (uids, nflags, kind, text)
         name = self._names.get(key)
         if name is None:
-            name = self._names[key] = (uids, nflags, _plain_mask(nflags))
+            name = self._names[key] = (uids, nflags, _plain_mask(nflags), kind, text)
         return name
 
     def add(self, prepared: tuple) -> None:
         """Append the next row, given its prepare_names() value."""
+        # Names prepared before kinds existed are (units, flags): read as primary, no text.
         self.rows.append(tuple(
-            self._name(tuple(self._unit_id(unit) for unit in units), tuple(nflags))
-            for units, nflags in prepared or ()
+            self._name(tuple(self._unit_id(unit) for unit in entry[0]), tuple(entry[1]),
+                       *entry[2:4])
+            for entry in prepared or ()
         ))
 
     def add_from(self, other: NameTable, row: int, mapping: dict[int, Name]) -> None:
@@ -78,7 +83,7 @@ class NameTable:
             found = mapping.get(id(name))
             if found is None:
                 uids = tuple(self._unit_id(other.units[uid]) for uid in name[0])
-                found = mapping[id(name)] = self._name(uids, name[1])
+                found = mapping[id(name)] = self._name(uids, *name[1:2], *name[3:5])
             names.append(found)
         self.rows.append(tuple(names))
 
@@ -86,7 +91,7 @@ class NameTable:
         """The prepare_names() value of a row, rebuilt from the shared units."""
         units = self.units
         return tuple(
-            (tuple(units[uid] for uid in uids), nflags) for uids, nflags, _ in self.rows[row]
+            (tuple(units[uid] for uid in name[0]), name[1], *name[3:5]) for name in self.rows[row]
         )
 
     def __len__(self) -> int:
