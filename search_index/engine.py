@@ -8,6 +8,7 @@ from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
 from search_index.filters import facet_counts, filter_mask
 from search_index.ranking import explain_rows, name_matches
+from search_index.references import WHY, reference_rows
 from search_index.searching import Searcher
 
 MAX_PER_PAGE = 500
@@ -59,7 +60,16 @@ def search(source, query: SearchQuery) -> SearchPage:
     start = (page - 1) * per_page
     mask = filter_mask(searcher, query, today)
     rows = searcher.columns.rows
-    if query.has_name:
+    found = reference_rows(searcher.columns, query.text) if query.text else None
+    if found is not None:
+        # A notice number or UN reference names one notice: that notice is the only hit.
+        matched = [row for row in found if mask >> row & 1]
+        total = len(matched)
+        result_mask = bitsets.from_rows(matched, searcher.columns.size)
+        reason = ("reference", query.text.strip(), "")
+        hits = [Hit(rows[row].entity_id, 100, "strong", WHY.format(text=query.text.strip()),
+                    (reason,)) for row in matched[start : start + per_page]]
+    elif query.has_name:
         matched = _name_order(searcher, name_matches(searcher, query, mask), sort)
         total = len(matched)
         result_mask = bitsets.from_rows((row for row, *_ in matched), searcher.columns.size)

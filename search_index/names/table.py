@@ -22,6 +22,16 @@ def _plain_mask(nflags: tuple[int, ...]) -> int:
     return sum(1 << i for i, flags in enumerate(nflags) if not flags & PARTICLE)
 
 
+def _upgraded(rows: list) -> list:
+    """Rows of a table saved before names had a kind: every name reads as primary, interned
+    as before (scoring memoises by the name object)."""
+    mapping: dict[int, Name] = {}
+    for name in (name for row in rows for name in row):
+        if id(name) not in mapping:
+            mapping[id(name)] = (*name[:3], "primary", "") if len(name) < 5 else name
+    return [tuple(mapping[id(name)] for name in row) for row in rows]
+
+
 class NameTable:
     """Distinct units, and every row's names as unit ids. Rows are added in row order."""
 
@@ -38,6 +48,9 @@ class NameTable:
 
     def __setstate__(self, state: dict) -> None:
         self.units, self.rows = state["units"], state["rows"]
+        first = next((row for row in self.rows if row), ())  # one table, one shape of names
+        if first and len(first[0]) < 5:
+            self.rows = _upgraded(self.rows)
         self._unit_ids, self._names = {}, {}
         self._features = None
 

@@ -63,3 +63,15 @@ def test_browsing_without_a_name_has_no_matched_name(home, make_doc):
 def test_an_index_document_keeps_name_kinds():
     doc = IndexDocument("2020/1", "red", names=[PersonName("A", "B", kind="former_name")])
     assert doc.names[0].kind == "former_name"
+
+
+def test_a_table_saved_before_name_kinds_loads_with_primary_names():
+    from search_index.names import NameTable
+
+    table = NameTable()
+    table.add(prepare_names([PersonName("ANNA", "NOWAK")]))
+    old_rows = [tuple(name[:3] for name in row) for row in table.rows]
+    restored = NameTable.__new__(NameTable)
+    restored.__setstate__({"units": table.units, "rows": old_rows})
+    assert restored.rows[0][0][3:] == ("primary", "")
+    assert match_name(query_name_keys("anna nowak"), restored.prepared(0)).score == 100

@@ -16,3 +16,13 @@ def test_eval_set_is_well_formed():
 def test_f1_of_possible_or_better_does_not_drop(tmp_path):
     result = evaluate(tmp_path / "index")
     assert result["f1"] >= MIN_F1, result["misses"][:40]
+
+
+def test_reader_takes_seven_columns_and_an_optional_sex_column(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("# comment\nquery\tf\tF\tfo\tFo\tlabel\tcategory\n"
+                    "anna nowak\tANNA\tNOWAK\t\t\t1\texact\n"
+                    "jan nowak\tANNA\tNOWAK\t\t\t0\tnonmatch_sex\tF\n", encoding="utf-8")
+    first, second = read_pairs(path)
+    assert (first.label, first.sex) == (1, None)
+    assert (second.category, second.sex) == ("nonmatch_sex", "F")
