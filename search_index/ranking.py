@@ -5,11 +5,11 @@ from __future__ import annotations
 from search_index import bitsets, names
 from search_index.candidates import accumulate
 from search_index.documents import SearchQuery
+from search_index.names.bands import SCORE_FLOOR
 from search_index.searching import Searcher
 
 FIRST_CANDIDATES = 50  # candidates to re-score; doubled while the tail still matches
 MAX_CANDIDATES = 50_000
-SCORE_FLOOR = 50  # name matches scoring below this are not shown (weak ones above: ranked last)
 WIDEN_SCORE = 65  # the window widens only while its tail still holds "possible" matches
 SCORE_ALL_BELOW = 250  # filters leave fewer notices than this: re-score all of them
 MAX_NAME_CHARS = 300  # longer name input is cut: no real name is longer

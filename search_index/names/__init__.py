@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .bands import band_of
 from .explain import explain
 from .keys import NAME_KINDS, document_keys, prepare
-from .matching import band_of, best_name
+from .matching import best_name
 from .query import analyse_query
 from .scoring import NameScorer
 from .similarity import REASON_CODES

@@ -33,7 +33,7 @@ from .similarity import MISMATCH, pair_score
 from .table import N_KIND, NameTable
 from .units import JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
-_NOT_GOOD = (-1, 0, 0, 0)
+_NOT_GOOD = (-1, 0, 0, 0, 0)
 _BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _good_units)
 
 
@@ -71,7 +71,8 @@ class NameScorer:
             # score_pairs' _ceiling for one part that is evidence (pair >= GOOD_PAIR)
             self._ceiling = (INITIALS_ONLY if flags & INITIAL else SHORT_ONLY if flags & SHORT
                              else 100)
-            self._pairs: list = [None] * len(table.units)  # unit id -> (score, joined, mask, role)
+            # unit id -> (score, joined, mask, role, partner is a lone particle)
+            self._pairs: list = [None] * len(table.units)
             self._filter = GoodPairFilter(self._query_unit)
 
     def score(self, row: int) -> int:
@@ -200,8 +201,9 @@ class NameScorer:
         units, query_unit = self.table.units, self._query_unit
         for uid in scored:
             unit = units[uid]
-            pairs[uid] = (pair_score(query_unit, unit)[0], unit[U_FLAGS] & JOINED, unit[U_MASK],
-                          unit[U_ROLE])
+            flags = unit[U_FLAGS]
+            pairs[uid] = (pair_score(query_unit, unit)[0], flags & JOINED, unit[U_MASK],
+                          unit[U_ROLE], flags & PARTICLE and not flags & JOINED)
 
     def _single_name(self, name) -> int:
         """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
@@ -221,12 +223,13 @@ class NameScorer:
 
     def _finish(self, chosen: tuple, plain: int) -> int:
         """score_pairs() of the chosen pair: costs for extra name parts and a role swap."""
-        score, _, mask, role = chosen
+        score, _, mask, role, particle = chosen
         extra = (plain & ~mask).bit_count()
         result = score - min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
         if self._role and role and self._role != role:
             result -= min(ROLE_SWAP_COST, ROLE_SWAP_MAX)
-        ceiling = self._ceiling if score >= GOOD_PAIR else PARTICLES_ONLY
+        # as matching.score_pairs: a name's particle as the only partner is no evidence
+        ceiling = self._ceiling if score >= GOOD_PAIR and not particle else PARTICLES_ONLY
         if score >= GOOD_PAIR and role == ROLE_FORENAME:
             ceiling = min(ceiling, FORENAME_ONLY)  # as matching._ceiling: a forename alone
         return max(0, min(100, result, score + WORST_MARGIN, ceiling))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
+from .bands import SKELETON_ONLY
 from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
 from .skeleton import MIN_SKELETON
 from .units import (
@@ -32,7 +33,7 @@ REASON_CODES = (EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ, VARIANT, COGNATE_MATCH, G
 SAME_FORM, SAME_TRANSLIT, SAME_VARIANT, COGNATE = 99, 97, 93, 72
 # Same consonants: strong evidence against a vowel-less Arabic-script spelling (unless only two
 # consonants), weak between two Latin spellings (Sergio, Sergei).
-ABJAD_SKELETON, ABJAD_SHORT_SKELETON, SKELETON_ONLY, PHONETIC_ONLY = 90, 80, 72, 76
+ABJAD_SKELETON, ABJAD_SHORT_SKELETON, PHONETIC_ONLY = 90, 80, 76
 PREFIX = 62  # Alex of Alexander: related, never more than possible
 GENDER_FORM, QUERY_INITIAL, NAME_INITIAL = 50, 70, 65
 DIFFERENT_NAMES = 45  # ceiling for two names from different curated groups (Mohammed, Mahmoud)
