@@ -76,11 +76,32 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     return DIFFERENT_NAMES if qg and ng else 100
 
 
+def _lead(unit: tuple) -> str:
+    """The consonant y or w a name starts with ("" if none): skeletons drop them as vowels,
+    yet ياسر (Yasir) and سارة (Sarah) only differ there."""
+    form = unit[U_FORMS][0]
+    if form[:1] in ("y", "w"):
+        return form[0]
+    if form[:2] == "ou" and form[2:3] in ("a", "e", "i"):  # Maghreb Oualid = Walid
+        return "w"
+    return ""
+
+
+def _skeletons(q: tuple, n: tuple, abjad: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Consonant skeletons to compare; across scripts with the leading y/w kept, so that a
+    cross-script pair is the same name only when both transliterations agree."""
+    if not abjad or (q[U_FLAGS] & n[U_FLAGS]) & ABJAD_SCRIPT:
+        return q[U_SKEL], n[U_SKEL]
+    ql, nl = _lead(q), _lead(n)
+    return tuple(ql + k for k in q[U_SKEL]), tuple(nl + k for k in n[U_SKEL])
+
+
 def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
     """Best of skeleton, phonetic, edit-distance and initial evidence."""
     abjad = (q[U_FLAGS] | n[U_FLAGS]) & ABJAD_SCRIPT
     best, reason = 0.0, FUZZY
-    shared = set(q[U_SKEL]).intersection(n[U_SKEL])
+    qskel, nskel = _skeletons(q, n, abjad)
+    shared = set(qskel).intersection(nskel)
     longest = max(map(len, shared), default=0)
     if abjad and longest >= 2:
         best = ABJAD_SKELETON if longest >= MIN_SKELETON else ABJAD_SHORT_SKELETON
@@ -91,8 +112,8 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
         best, reason = PHONETIC_ONLY, PHONETIC
     if abjad:
         # Vowel-less transliterations only compare by their consonants.
-        if q[U_SKEL] and n[U_SKEL]:
-            points = 0.8 * fuzzy_points(OSA.normalized_similarity(q[U_SKEL][0], n[U_SKEL][0]))
+        if qskel and nskel:
+            points = 0.8 * fuzzy_points(OSA.normalized_similarity(qskel[0], nskel[0]))
             if points > best:
                 best, reason = points, FUZZY
         return best, reason
