@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from search_index import bitsets, names
 from search_index.candidates import accumulate
 from search_index.documents import SearchQuery
-from search_index.names.bands import SCORE_FLOOR
+from search_index.names.bands import SCORE_FLOOR, SEX_CEILING, band_of
+from search_index.names.sex import opposite_sex, sex_of_given_names
 from search_index.searching import Searcher
 
 FIRST_CANDIDATES = 50  # candidates to re-score; doubled while the tail still matches
@@ -83,6 +86,12 @@ def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
             if any(score >= WIDEN_SCORE for score in scores.values()):
                 break
     secondary = scorer.secondary
+    query_sex = sex_of_given_names(keys.parts)
+    if query_sex:
+        rows = searcher.columns.rows
+        for row, score in scores.items():
+            if score > SEX_CEILING and opposite_sex(query_sex, rows[row].sex):
+                scores[row] = SEX_CEILING  # a woman's name never strongly matches a man
     return [(row, score, int(row not in secondary)) for row, score in scores.items()
             if score >= SCORE_FLOOR]
 
@@ -91,7 +100,15 @@ def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> lis
     """The full NameMatch (band, why, reasons) of a few rows, e.g. the page being shown."""
     keys = query_keys(query)
     table = searcher.columns.names
-    return [names.match_name(keys, table.prepared(row)) for row in rows]
+    query_sex = sex_of_given_names(keys.parts)
+    found = []
+    for row in rows:
+        match = names.match_name(keys, table.prepared(row))
+        if match.score > SEX_CEILING and opposite_sex(query_sex, searcher.columns.rows[row].sex):
+            match = replace(match, score=SEX_CEILING, band=band_of(SEX_CEILING),
+                            why=match.why + ", given name of the other sex than recorded")
+        found.append(match)
+    return found
 
 
 def name_matches(searcher: Searcher, query: SearchQuery, mask: int) -> Matches:

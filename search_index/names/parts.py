@@ -33,12 +33,14 @@ _ARABIC_WORDS = {"عبد": "abd", "ابو": "abu", "بن": "bin", "ابن": "ibn
                  "الله": "allah"}
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―,;:./\\()\[\]{}\"“”«»_+&|]+")
 _APOSTROPHES = re.compile(r"['’ʼ`´‘]+")
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 
 
 def _latin_parts(chunk: str) -> list[tuple[str, tuple[str, ...], int]]:
     """O'Brien -> O, Brien (the joined form comes from adjacent-part units)."""
     out = []
-    for word in _APOSTROPHES.split(chunk):
+    # JohnSmith, zhangLihua: a capital inside a word starts another name part.
+    for word in _APOSTROPHES.split(_CAMEL.sub(" ", chunk).replace(" ", "'")):
         forms = fold_word(word)
         if forms:
             out.append((word, forms, 0))

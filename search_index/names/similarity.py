@@ -20,6 +20,7 @@ from .units import (
     U_GROUPS,
     U_PHON,
     U_SKEL,
+    WHOLE,
 )
 from .variants import gendered_pair
 
@@ -133,6 +134,12 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
 
 def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
     """(0-100, reason code) for a query unit against a name unit."""
+    if (q[U_FLAGS] | n[U_FLAGS]) & WHOLE:
+        # A whole name written as one word only meets one word spelled the same: anything
+        # looser would let two names differing in every part pair as one.
+        if (q[U_FLAGS] & n[U_FLAGS]) & JOINED or not set(q[U_FORMS]) & set(n[U_FORMS]):
+            return 0, MISMATCH
+        return SAME_TRANSLIT, JOINED_EQ
     same = _same_form(q, n)
     if same:
         return same
