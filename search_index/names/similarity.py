@@ -9,6 +9,7 @@ from __future__ import annotations
 from rapidfuzz.distance import OSA
 
 from .bands import SKELETON_ONLY
+from .nicknames import NICKNAME_PREFIX
 from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
 from .skeleton import MIN_SKELETON
 from .units import (
@@ -27,11 +28,12 @@ from .variants import gendered_pair
 EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
 VARIANT, GENDER, PHONETIC, SKELETON = "variant", "gender", "phonetic", "skeleton"
 FUZZY, INITIAL_MATCH, MISMATCH, MISSING = "fuzzy", "initial", "mismatch", "missing"
-COGNATE_MATCH = "cognate"
+COGNATE_MATCH, NICKNAME_MATCH = "cognate", "nickname"
 REASON_CODES = (EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ, VARIANT, COGNATE_MATCH, GENDER, PHONETIC,
-                SKELETON, FUZZY, INITIAL_MATCH, MISMATCH, MISSING)
+                SKELETON, FUZZY, INITIAL_MATCH, MISMATCH, MISSING, NICKNAME_MATCH)
 
 SAME_FORM, SAME_TRANSLIT, SAME_VARIANT, COGNATE = 99, 97, 93, 72
+NICKNAME = 72  # Ted of Theodore: a likely short form, not proof (possible at most, as Alex)
 # Same consonants: strong evidence against a vowel-less Arabic-script spelling (unless only two
 # consonants), weak between two Latin spellings (Sergio, Sergei).
 ABJAD_SKELETON, ABJAD_SHORT_SKELETON, PHONETIC_ONLY = 90, 80, 76
@@ -67,6 +69,13 @@ def _same_form(q: tuple, n: tuple) -> tuple[int, str] | None:
 def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     """Verdict of the curated data: a score, or a ceiling for the other kinds of evidence."""
     qg, ng = q[U_GROUPS], n[U_GROUPS]
+    if NICKNAME_PREFIX in "".join(g[:1] for g in qg + ng):
+        qnick = {g for g in qg if g[0] == NICKNAME_PREFIX}
+        if not qnick.isdisjoint(ng) and q[U_FORMS][0] != n[U_FORMS][0]:
+            return NICKNAME, NICKNAME_MATCH
+        # Nickname ids say only what is the same, never that two names differ.
+        qg = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)
+        ng = tuple(g for g in ng if g[0] != NICKNAME_PREFIX)
     if qg and ng:
         if not set(qg).isdisjoint(ng):
             return SAME_VARIANT, VARIANT

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .nicknames import nickname_ids
 from .parts import (
     ABJAD_SCRIPT,
     INITIAL,
@@ -55,6 +56,7 @@ def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
         key = abd_key(form)
         if key:
             ids.append(key)
+    ids.extend(nickname_ids(forms[0]))  # "+" ids: similarity keeps them apart from groups
     return tuple(dict.fromkeys(ids))
 
 
