@@ -72,6 +72,9 @@ class Hit:
     band: str | None = None  # strong | possible | weak
     why: str | None = None
     reasons: tuple = ()
+    # (the name as written, its kind: primary | alias | birth_name | former_name |
+    # original_script) of the notice's name that matched; None when no name was asked.
+    matched_name: tuple[str, str] | None = None
 
 
 @dataclass

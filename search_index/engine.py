@@ -9,6 +9,7 @@ from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
 from search_index.filters import facet_counts, filter_mask
 from search_index.ranking import explain_rows, name_matches
+from search_index.references import WHY, reference_rows
 from search_index.searching import Searcher
 
 if TYPE_CHECKING:  # imports for annotations only (some would be circular)
@@ -44,7 +45,7 @@ def _browse_rows(searcher: Searcher, mask: int, sort: str, start: int, count: in
     return found
 
 
-def _name_order(searcher: Searcher, matched: list[tuple[int, int]], sort: str):
+def _name_order(searcher: Searcher, matched: list[tuple[int, ...]], sort: str) -> list:
     rank = searcher.columns.name_rank()  # position in (sort name, entity id) order
     if sort == "name":
         return sorted(matched, key=lambda item: rank[item[0]])
@@ -53,8 +54,10 @@ def _name_order(searcher: Searcher, matched: list[tuple[int, int]], sort: str):
     if sort == "updated":
         rows = searcher.columns.rows
         return sorted(matched, key=lambda item: (-rows[item[0]].updated, item[0]))
+    # Score first, then a primary-name match before an alias or birth-name match of equal score
+    # (the reader looks for the name a notice is published under), then the name order.
     size = searcher.columns.size
-    return sorted(matched, key=lambda item: rank[item[0]] - item[1] * size)
+    return sorted(matched, key=lambda item: rank[item[0]] - (item[1] * 2 + item[2]) * size)
 
 
 def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
@@ -66,16 +69,34 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
     start = (page - 1) * per_page
     mask = filter_mask(searcher, query, today)
     rows = searcher.columns.rows
-    if query.has_name:
+    found = reference_rows(searcher.columns, query.text) if query.text else None
+    if found is not None:
+        # A notice number or UN reference names one notice: that notice is the only hit.
+        matched = [row for row in found if mask >> row & 1]
+        total = len(matched)
+        result_mask = bitsets.from_rows(matched, searcher.columns.size)
+        reason = ("reference", query.text.strip(), "")
+        hits = [
+            Hit(rows[row].entity_id, 100, "strong", WHY.format(text=query.text.strip()), (reason,))
+            for row in matched[start : start + per_page]
+        ]
+    elif query.has_name:
         matched = _name_order(searcher, name_matches(searcher, query, mask), sort)
         total = len(matched)
-        result_mask = bitsets.from_rows((row for row, _ in matched), searcher.columns.size)
+        result_mask = bitsets.from_rows((row for row, *_ in matched), searcher.columns.size)
         shown = matched[start : start + per_page]
         # Only the rows shown are explained: scoring the candidates needed no "why".
-        explained = explain_rows(searcher, query, [row for row, _ in shown])
+        explained = explain_rows(searcher, query, [row for row, *_ in shown])
         hits = [
-            Hit(rows[row].entity_id, score, match.band, match.why, tuple(match.reasons))
-            for (row, score), match in zip(shown, explained, strict=True)
+            Hit(
+                rows[row].entity_id,
+                score,
+                match.band,
+                match.why,
+                tuple(match.reasons),
+                match.matched_name,
+            )
+            for (row, score, _), match in zip(shown, explained, strict=True)
         ]
     else:
         total = mask.bit_count()

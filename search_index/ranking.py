@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from search_index import bitsets, names
 from search_index.candidates import accumulate
 from search_index.documents import SearchQuery
+from search_index.names.bands import SCORE_FLOOR, SEX_CEILING, band_of
+from search_index.names.sex import opposite_sex, sex_of_given_names
 from search_index.searching import Searcher
 
 FIRST_CANDIDATES = 50  # candidates to re-score; doubled while the tail still matches
 MAX_CANDIDATES = 50_000
-SCORE_FLOOR = 50  # name matches scoring below this are not shown (weak ones above: ranked last)
 WIDEN_SCORE = 65  # the window widens only while its tail still holds "possible" matches
 SCORE_ALL_BELOW = 250  # filters leave fewer notices than this: re-score all of them
 MAX_NAME_CHARS = 300  # longer name input is cut: no real name is longer
 CACHED_QUERIES = 32  # name results kept per snapshot, so paging and re-sorting are cheap
 
-Matches = list[tuple[int, int]]  # (row, name score)
+Matches = list[tuple[int, int, int]]  # (row, name score, 1 if a primary name has that score)
 
 
 def query_keys(query: SearchQuery) -> names.QueryKeys:
@@ -82,18 +85,42 @@ def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
             # The n-gram tier is slow on common n-grams: only when nothing matched well.
             if any(score >= WIDEN_SCORE for score in scores.values()):
                 break
-    return [(row, score) for row, score in scores.items() if score >= SCORE_FLOOR]
+    secondary = scorer.secondary
+    query_sex = sex_of_given_names(keys.parts)
+    if query_sex:
+        rows = searcher.columns.rows
+        for row, score in scores.items():
+            if score > SEX_CEILING and opposite_sex(query_sex, rows[row].sex):
+                scores[row] = SEX_CEILING  # a woman's name never strongly matches a man
+    return [
+        (row, score, int(row not in secondary))
+        for row, score in scores.items()
+        if score >= SCORE_FLOOR
+    ]
 
 
 def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> list:
     """The full NameMatch (band, why, reasons) of a few rows, e.g. the page being shown."""
     keys = query_keys(query)
     table = searcher.columns.names
-    return [names.match_name(keys, table.prepared(row)) for row in rows]
+    query_sex = sex_of_given_names(keys.parts)
+    found = []
+    for row in rows:
+        match = names.match_name(keys, table.prepared(row))
+        if match.score > SEX_CEILING and opposite_sex(query_sex, searcher.columns.rows[row].sex):
+            match = replace(
+                match,
+                score=SEX_CEILING,
+                band=band_of(SEX_CEILING),
+                why=match.why + ", given name of the other sex than recorded",
+            )
+        found.append(match)
+    return found
 
 
 def name_matches(searcher: Searcher, query: SearchQuery, mask: int) -> Matches:
-    """(row, score) of every candidate within `mask` whose name score reaches SCORE_FLOOR."""
+    """(row, score, primary) of every candidate within `mask` whose name score reaches
+    SCORE_FLOOR; primary is 1 when a primary name of the row has that score."""
     keys = query_keys(query)
     if not mask or not (keys.terms or keys.fuzzy):
         return []

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .bands import band_of
 from .explain import explain
-from .keys import document_keys, prepare
-from .matching import band_of, best_name
+from .keys import NAME_KINDS, document_keys, prepare
+from .matching import best_name
 from .query import analyse_query
 from .scoring import NameScorer
 from .similarity import REASON_CODES
@@ -33,10 +34,12 @@ NAME_KEY_FIELDS = (
 @dataclass(frozen=True)
 class PersonName:
     """One name of a notice: forename and family name, in any script. Aliases or entity names
-    that come as one string put the whole string in `family` and leave `forename` None."""
+    that come as one string put the whole string in `family` and leave `forename` None.
+    `kind` is one of NAME_KINDS (unknown values count as "alias")."""
 
     forename: str | None = None
     family: str | None = None
+    kind: str = "primary"
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class NameMatch:
     band: str  # "strong" | "possible" | "weak"
     why: str  # one line in English, e.g. "family name MULLER ~ MÜLLER (diacritics), forename exact"
     reasons: tuple[tuple[str, str, str], ...] = ()  # (reason code, query part, name part)
+    matched_name: tuple[str, str] | None = None  # (name as written, one of NAME_KINDS)
 
 
 def document_name_keys(names: Sequence[PersonName]) -> dict[str, list[str]]:
@@ -90,13 +94,14 @@ def match_name(query: QueryKeys, prepared: object) -> NameMatch:
     (~10-50 µs). To score many notices, NameScorer over a NameTable gives the same score."""
     if not query.analysis or not query.analysis[0] or not prepared:
         return _NO_MATCH
-    score, pairs = best_name(query.analysis, prepared, query.cache)  # type: ignore[arg-type]
+    score, pairs, name = best_name(query.analysis, prepared, query.cache)  # type: ignore
     why, reasons = explain(pairs, query.displays)
-    return NameMatch(score=score, band=band_of(score), why=why, reasons=reasons)
+    return NameMatch(score=score, band=band_of(score), why=why, reasons=reasons, matched_name=name)
 
 
 __all__ = [
     "NAME_KEY_FIELDS",
+    "NAME_KINDS",
     "REASON_CODES",
     "NameMatch",
     "NameScorer",

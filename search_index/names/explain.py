@@ -17,6 +17,7 @@ _REASON_TEXT = {
     "skeleton": "same consonants",
     "fuzzy": "similar spelling",
     "initial": "initial",
+    "nickname": "nickname",
 }
 _ROLE_LABEL = {ROLE_FAMILY: "family name ", ROLE_FORENAME: "forename "}
 

@@ -20,6 +20,10 @@ from .units import (
 )
 from .variants import STEM_PREFIX
 
+# What kind of name of a notice a PersonName is; at equal score a name earlier in this tuple
+# ranks first (the name the notice is published under is the one a reader looks for).
+NAME_KINDS = ("primary", "original_script", "birth_name", "former_name", "alias")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(NAME_KINDS)}
 NGRAM_SIZE = 3
 MIN_KEYED = 3  # shorter parts get no phonetic key and no n-grams (too unspecific)
 
@@ -74,19 +78,35 @@ def unit_keys(units: Iterable[tuple]) -> dict[str, set[str]]:
     return keys
 
 
-def names_units(names: Sequence) -> list[tuple[tuple, tuple[int, ...]]]:
-    """Analysed names of a notice, each distinct name once, in the given order."""
-    seen = dict.fromkeys((n.forename, n.family) for n in names)
-    analysed = [analyse(forename, family) for forename, family in seen]
-    return [entry for entry in analysed if entry[0]]
+def name_kind(name: object) -> str:
+    """The PersonName's kind, unknown or missing kinds read as "alias" (the least trusted)."""
+    kind = getattr(name, "kind", "primary")
+    return kind if kind in _KIND_RANK else "alias"
+
+
+def names_units(names: Sequence) -> list[tuple[tuple, tuple[int, ...], str, str]]:
+    """Analysed names of a notice as (units, part flags, kind, text), each distinct name once,
+    primary names first (then in NAME_KINDS order, else as given): best_name keeps the first of
+    equal scores, so a primary name wins a tie."""
+    seen: dict[tuple, str] = {}
+    for name in sorted(names, key=lambda n: _KIND_RANK[name_kind(n)]):
+        seen.setdefault((name.forename, name.family), name_kind(name))
+    found = []
+    for (forename, family), kind in seen.items():
+        units, nflags = analyse(forename, family)
+        if units:
+            text = " ".join(part for part in (forename, family) if part and part.strip())
+            found.append((units, nflags, kind, text))
+    return found
 
 
 def document_keys(names: Sequence) -> dict[str, list[str]]:
     """Sorted index terms per field over all names of one notice."""
-    keys = unit_keys(unit for units, _ in names_units(names) for unit in units)
+    keys = unit_keys(unit for units, *_ in names_units(names) for unit in units)
     return {name: sorted(terms) for name, terms in keys.items()}
 
 
 def prepare(names: Sequence) -> tuple:
-    """Compact, picklable form of a notice's names: a tuple of (units, part flags)."""
+    """Compact, picklable form of a notice's names: a tuple of (units, part flags, kind,
+    text)."""
     return tuple(names_units(names))

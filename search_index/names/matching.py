@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .bands import FORENAME_ONLY, INITIALS_ONLY, PARTICLES_ONLY, SHORT_ONLY
 from .parts import INITIAL, PARTICLE, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, SHORT
 from .similarity import GENDER, GOOD_PAIR_SCORE, MISMATCH, pair_score
 from .units import FAMILY_FACTOR, JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
@@ -11,9 +12,6 @@ WORST_MARGIN = 10  # the score stays within this of the weakest matched part (Al
 EXTRA_PART_COST, EXTRA_PART_MAX = 2, 6  # name parts the query did not mention
 ROLE_SWAP_COST, ROLE_SWAP_MAX = 2, 4  # forename given as family name or the other way round
 MISSING_FACTOR = 1.2  # a query part with no partner at all, role unknown
-INITIALS_ONLY, SHORT_ONLY, PARTICLES_ONLY = 60, 75, 25
-FORENAME_ONLY = 80  # a forename alone identifies no one: possible at most
-STRONG, POSSIBLE = 85, 65
 
 # A pair chosen by the aligner: (score, reason, query unit, name unit).
 Pair = tuple[int, str, tuple, tuple]
@@ -94,8 +92,11 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
     qweights, qflags, qroles = qinfo
     part_score: dict[int, tuple[int, int]] = {}  # query part -> (score, name role)
     used_n = role_swaps = 0
+    particle: dict[int, int] = {}  # query part -> 1 when its partner is a name's particle
     for score, _, q, n in pairs:
         used_n |= n[U_MASK]
+        if n[U_FLAGS] & PARTICLE and not n[U_FLAGS] & JOINED:
+            particle.update((i, 1) for i in range(q[U_MASK].bit_length()) if q[U_MASK] >> i & 1)
         mask, i, role = q[U_MASK], 0, n[U_ROLE]
         while mask:
             if mask & 1:
@@ -117,7 +118,7 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
         weighted += weight * score
         if i in part_score and not qflags[i] & PARTICLE:
             worst = min(worst, score)
-            if score >= GOOD_PAIR:
+            if score >= GOOD_PAIR and not particle.get(i):
                 evidence.append(qflags[i])
                 roles.append(role)
     extra = sum(1 for i, f in enumerate(nflags) if not used_n >> i & 1 and not f & PARTICLE)
@@ -128,19 +129,19 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
     return max(0, min(100, int(round(result))))
 
 
-def band_of(score: int) -> str:
-    """strong / possible / weak."""
-    return "strong" if score >= STRONG else "possible" if score >= POSSIBLE else "weak"
-
-
-def best_name(query_analysis: tuple, prepared: tuple, cache: dict) -> tuple[int, list[Pair]]:
-    """Score and pairs of the best-matching name of a notice (aliases, original script)."""
+def best_name(
+    query_analysis: tuple, prepared: tuple, cache: dict
+) -> tuple[int, list[Pair], tuple[str, str] | None]:
+    """Score, pairs and (text, kind) of the best-matching name of a notice (aliases, original
+    script); the first of equal scores wins (prepared names come primary first)."""
     units, weights, qflags, qroles = query_analysis
-    best: tuple[int, list[Pair]] = (0, [])
+    best: tuple[int, list[Pair], tuple[str, str] | None] = (0, [], None)
     found = False
-    for name_units, nflags in prepared:
+    for name_units, nflags, *about in prepared:
         pairs = align(units, qflags, name_units, nflags, cache)
         score = score_pairs(pairs, (weights, qflags, qroles), nflags)
         if not found or score > best[0]:
-            best, found = (score, pairs), True
+            # Prepared names of indexes built before kinds existed have no (kind, text).
+            named = (about[1], about[0]) if about else None
+            best, found = (score, pairs, named), True
     return best

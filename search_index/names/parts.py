@@ -40,12 +40,14 @@ _ARABIC_WORDS = {
 }
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―,;:./\\()\[\]{}\"“”«»_+&|]+")
 _APOSTROPHES = re.compile(r"['’ʼ`´‘]+")
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 
 
 def _latin_parts(chunk: str) -> list[tuple[str, tuple[str, ...], int]]:
     """O'Brien -> O, Brien (the joined form comes from adjacent-part units)."""
     out = []
-    for word in _APOSTROPHES.split(chunk):
+    # JohnSmith, zhangLihua: a capital inside a word starts another name part.
+    for word in _APOSTROPHES.split(_CAMEL.sub(" ", chunk).replace(" ", "'")):
         forms = fold_word(word)
         if forms:
             out.append((word, forms, 0))
@@ -59,9 +61,13 @@ def _abjad_parts(chunk: str) -> list[tuple[str, tuple[str, ...], int]]:
     group = arabic_group(word)
     if group:
         return [(word, (group, romanize(word)), flags)]
-    pieces = [word]
     if word.startswith("عبد") and len(word) > 4:
-        pieces = ["عبد", word[3:]]
+        # One part, spelled as Latin spellings join it (Abdalkarim): units.abd_key then
+        # meets Abdul Karim, Abdelkarim and Abd al-Karim.
+        rest = word[3:]
+        latin = "abd" + ("al" + romanize(rest[2:]) if rest.startswith("ال") else romanize(rest))
+        return [(word, (latin,), flags)]
+    pieces = [word]
     if pieces[-1].startswith("ال") and len(pieces[-1]) > 3 and pieces[-1] not in _ARABIC_WORDS:
         pieces[-1:] = ["ال", pieces[-1][2:]]
     out = []
@@ -102,10 +108,17 @@ def _is_particle(form: str, index: int, count: int, role: int) -> bool:
     return index > 0 or role == ROLE_FAMILY or form not in _AMBIGUOUS_PARTICLES
 
 
+# عبد (Abd, "servant of") always forms one name with the word after it: عبد الرحمن is one
+# given name, not "Abd" and "al-Rahman" to be matched apart (Abd would pair with Obaidi).
+_ABD_SPACE = re.compile(r"(?<!\S)عبد\s+(?=\S)")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")  # vowel marks, shadda, tatweel
+
+
 def text_parts(text: str | None, role: int, whole_name: bool = False) -> list[Part]:
     """Parts of one name field (or of a whole query) in reading order."""
     if not text:
         return []
+    text = _ABD_SPACE.sub("عبد", _HARAKAT.sub("", text))
     raw = []
     for chunk in _SEPARATORS.split(text.strip()):
         if chunk:

@@ -13,7 +13,7 @@ names); below it a score is only known to be below.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .matching import (
@@ -33,7 +33,7 @@ from .matching import (
 from .parts import INITIAL, PARTICLE, ROLE_FORENAME, SHORT
 from .prefilter import GoodPairFilter
 from .similarity import MISMATCH, pair_score
-from .table import NameTable
+from .table import N_KIND, NameTable
 from .units import JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
 if TYPE_CHECKING:  # imports for annotations only
@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # imports for annotations only
 # An interned name of the name table: (unit ids, flags of each unit, mask of plain parts).
 InternedName = tuple[Sequence[int], Sequence[int], int]
 
-_NOT_GOOD = (-1, 0, 0, 0)
+_NOT_GOOD = (-1, 0, 0, 0, 0)
 _BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _good_units)
 
 
@@ -59,6 +59,10 @@ class NameScorer:
         self.single = not self.empty and len(analysis[0]) == 1
         self.analysis = analysis
         self.cache = query.cache
+        # Rows whose score comes from a name that is not primary only (ranked after equal
+        # scores of primary names); filled for the rows scoring at or above the floor.
+        self.secondary: set[int] = set()
+        self._floor = floor
         self._memo: dict[int, int] = {}  # id of an interned name -> its score (general case)
         self._entries: dict[int, list] = {}  # unit id -> its candidate pairs (general case)
         self._seen: set[int] = set()  # units already looked at (general case)
@@ -78,7 +82,8 @@ class NameScorer:
             self._ceiling = (
                 INITIALS_ONLY if flags & INITIAL else SHORT_ONLY if flags & SHORT else 100
             )
-            self._pairs: list = [None] * len(table.units)  # unit id -> (score, joined, mask, role)
+            # unit id -> (score, joined, mask, role, partner is a lone particle)
+            self._pairs: list = [None] * len(table.units)
             self._filter = GoodPairFilter(self._query_unit)
 
     def score(self, row: int) -> int:
@@ -92,10 +97,10 @@ class NameScorer:
             return [0] * len(rows)
         if not self.single:
             if not self._bounded:
-                return [self._general(table_rows[row]) for row in rows]
+                return [self._general(row) for row in rows]
             good = self._good_units(rows)
             return [
-                self._general(table_rows[row])
+                self._general(row)
                 if any(not good.isdisjoint(name[0]) for name in table_rows[row])
                 else 0
                 for row in rows
@@ -103,36 +108,47 @@ class NameScorer:
         self._score_units(rows)
         if not self._bounded:
             single = self._single_name
-            return [max(map(single, table_rows[row])) if table_rows[row] else 0 for row in rows]
+            return [self._best(row, list(map(single, table_rows[row]))) for row in rows]
         # The hot loop of one-word queries, inlined: a name without a good pair scores 0.
         pairs, finish = self._pairs, self._finish
         found = []
         for row in rows:
-            best = 0
-            for uids, _, plain in table_rows[row]:
+            scores = []
+            for name in table_rows[row]:
                 chosen = _NOT_GOOD
-                for uid in uids:
+                for uid in name[0]:
                     pair = pairs[uid]
                     if pair[0] > chosen[0]:
                         chosen = pair
-                if chosen[0] >= GOOD_PAIR:
-                    best = max(best, finish(chosen, plain))
-            found.append(best)
+                scores.append(finish(chosen, name[2]) if chosen[0] >= GOOD_PAIR else 0)
+            found.append(self._best(row, scores))
         return found
 
-    def _general(self, names: Iterable[InternedName]) -> int:
+    def _best(self, row: int, scores: list[int]) -> int:
+        """The best of a row's name scores; notes the row when no primary name reaches it."""
+        if not scores:
+            return 0
+        best = max(scores)
+        if best >= self._floor and not any(
+            score == best and name[N_KIND] == "primary"
+            for score, name in zip(scores, self.table.rows[row], strict=True)
+        ):
+            self.secondary.add(row)
+        return best
+
+    def _general(self, row: int) -> int:
         memo = self._memo
-        best = 0
-        for name in names:
+        scores = []
+        for name in self.table.rows[row]:
             found = memo.get(id(name))  # names are interned: equal names are one object
             if found is None:
                 found = memo[id(name)] = self._general_name(name)
-            best = max(best, found)
-        return best
+            scores.append(found)
+        return self._best(row, scores)
 
     def _general_name(self, name: InternedName) -> int:
         """best_name() of one name, with its candidate pairs listed from per-unit entries."""
-        uids, nflags, _ = name
+        uids, nflags = name[0], name[1]
         entries, units = self._entries, self.table.units
         candidates = []
         for ni, uid in enumerate(uids):
@@ -199,17 +215,19 @@ class NameScorer:
         units, query_unit = self.table.units, self._query_unit
         for uid in scored:
             unit = units[uid]
+            flags = unit[U_FLAGS]
             pairs[uid] = (
                 pair_score(query_unit, unit)[0],
-                unit[U_FLAGS] & JOINED,
+                flags & JOINED,
                 unit[U_MASK],
                 unit[U_ROLE],
+                flags & PARTICLE and not flags & JOINED,
             )
 
     def _single_name(self, name: InternedName) -> int:
         """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
         unit index on ties); if none is good, the best single unit of a non-particle part."""
-        uids, nflags, plain = name
+        uids, nflags, plain = name[:3]
         pairs = self._pairs
         chosen = None
         for uid in uids:
@@ -224,12 +242,13 @@ class NameScorer:
 
     def _finish(self, chosen: tuple, plain: int) -> int:
         """score_pairs() of the chosen pair: costs for extra name parts and a role swap."""
-        score, _, mask, role = chosen
+        score, _, mask, role, particle = chosen
         extra = (plain & ~mask).bit_count()
         result = score - min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
         if self._role and role and self._role != role:
             result -= min(ROLE_SWAP_COST, ROLE_SWAP_MAX)
-        ceiling = self._ceiling if score >= GOOD_PAIR else PARTICLES_ONLY
+        # as matching.score_pairs: a name's particle as the only partner is no evidence
+        ceiling = self._ceiling if score >= GOOD_PAIR and not particle else PARTICLES_ONLY
         if score >= GOOD_PAIR and role == ROLE_FORENAME:
             ceiling = min(ceiling, FORENAME_ONLY)  # as matching._ceiling: a forename alone
         return max(0, min(100, result, score + WORST_MARGIN, ceiling))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
+from .bands import SKELETON_ONLY
+from .nicknames import NICKNAME_PREFIX
 from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
 from .skeleton import MIN_SKELETON
 from .units import (
@@ -19,13 +21,14 @@ from .units import (
     U_GROUPS,
     U_PHON,
     U_SKEL,
+    WHOLE,
 )
 from .variants import gendered_pair
 
 EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
 VARIANT, GENDER, PHONETIC, SKELETON = "variant", "gender", "phonetic", "skeleton"
 FUZZY, INITIAL_MATCH, MISMATCH, MISSING = "fuzzy", "initial", "mismatch", "missing"
-COGNATE_MATCH = "cognate"
+COGNATE_MATCH, NICKNAME_MATCH = "cognate", "nickname"
 REASON_CODES = (
     EXACT,
     FOLDED,
@@ -40,12 +43,14 @@ REASON_CODES = (
     INITIAL_MATCH,
     MISMATCH,
     MISSING,
+    NICKNAME_MATCH,
 )
 
 SAME_FORM, SAME_TRANSLIT, SAME_VARIANT, COGNATE = 99, 97, 93, 72
+NICKNAME = 72  # Ted of Theodore: a likely short form, not proof (possible at most, as Alex)
 # Same consonants: strong evidence against a vowel-less Arabic-script spelling (unless only two
 # consonants), weak between two Latin spellings (Sergio, Sergei).
-ABJAD_SKELETON, ABJAD_SHORT_SKELETON, SKELETON_ONLY, PHONETIC_ONLY = 90, 80, 72, 76
+ABJAD_SKELETON, ABJAD_SHORT_SKELETON, PHONETIC_ONLY = 90, 80, 76
 PREFIX = 62  # Alex of Alexander: related, never more than possible
 GENDER_FORM, QUERY_INITIAL, NAME_INITIAL = 50, 70, 65
 DIFFERENT_NAMES = 45  # ceiling for two names from different curated groups (Mohammed, Mahmoud)
@@ -78,6 +83,13 @@ def _same_form(q: tuple, n: tuple) -> tuple[int, str] | None:
 def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     """Verdict of the curated data: a score, or a ceiling for the other kinds of evidence."""
     qg, ng = q[U_GROUPS], n[U_GROUPS]
+    if NICKNAME_PREFIX in "".join(g[:1] for g in qg + ng):
+        qnick = {g for g in qg if g[0] == NICKNAME_PREFIX}
+        if not qnick.isdisjoint(ng) and q[U_FORMS][0] != n[U_FORMS][0]:
+            return NICKNAME, NICKNAME_MATCH
+        # Nickname ids say only what is the same, never that two names differ.
+        qg = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)
+        ng = tuple(g for g in ng if g[0] != NICKNAME_PREFIX)
     if qg and ng:
         if not set(qg).isdisjoint(ng):
             return SAME_VARIANT, VARIANT
@@ -88,11 +100,32 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     return DIFFERENT_NAMES if qg and ng else 100
 
 
+def _lead(unit: tuple) -> str:
+    """The consonant y or w a name starts with ("" if none): skeletons drop them as vowels,
+    yet ياسر (Yasir) and سارة (Sarah) only differ there."""
+    form = unit[U_FORMS][0]
+    if form[:1] in ("y", "w"):
+        return form[0]
+    if form[:2] == "ou" and form[2:3] in ("a", "e", "i"):  # Maghreb Oualid = Walid
+        return "w"
+    return ""
+
+
+def _skeletons(q: tuple, n: tuple, abjad: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Consonant skeletons to compare; across scripts with the leading y/w kept, so that a
+    cross-script pair is the same name only when both transliterations agree."""
+    if not abjad or (q[U_FLAGS] & n[U_FLAGS]) & ABJAD_SCRIPT:
+        return q[U_SKEL], n[U_SKEL]
+    ql, nl = _lead(q), _lead(n)
+    return tuple(ql + k for k in q[U_SKEL]), tuple(nl + k for k in n[U_SKEL])
+
+
 def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
     """Best of skeleton, phonetic, edit-distance and initial evidence."""
     abjad = (q[U_FLAGS] | n[U_FLAGS]) & ABJAD_SCRIPT
     best, reason = 0.0, FUZZY
-    shared = set(q[U_SKEL]).intersection(n[U_SKEL])
+    qskel, nskel = _skeletons(q, n, abjad)
+    shared = set(qskel).intersection(nskel)
     longest = max(map(len, shared), default=0)
     if abjad and longest >= 2:
         best = ABJAD_SKELETON if longest >= MIN_SKELETON else ABJAD_SHORT_SKELETON
@@ -103,8 +136,8 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
         best, reason = PHONETIC_ONLY, PHONETIC
     if abjad:
         # Vowel-less transliterations only compare by their consonants.
-        if q[U_SKEL] and n[U_SKEL]:
-            points = 0.8 * fuzzy_points(OSA.normalized_similarity(q[U_SKEL][0], n[U_SKEL][0]))
+        if qskel and nskel:
+            points = 0.8 * fuzzy_points(OSA.normalized_similarity(qskel[0], nskel[0]))
             if points > best:
                 best, reason = points, FUZZY
         return best, reason
@@ -127,6 +160,12 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
 
 def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
     """(0-100, reason code) for a query unit against a name unit."""
+    if (q[U_FLAGS] | n[U_FLAGS]) & WHOLE:
+        # A whole name written as one word only meets one word spelled the same: anything
+        # looser would let two names differing in every part pair as one.
+        if (q[U_FLAGS] & n[U_FLAGS]) & JOINED or not set(q[U_FORMS]) & set(n[U_FORMS]):
+            return 0, MISMATCH
+        return SAME_TRANSLIT, JOINED_EQ
     same = _same_form(q, n)
     if same:
         return same

@@ -12,12 +12,24 @@ from .parts import PARTICLE
 from .prefilter import UnitFeatures
 from .units import U_KEY, U_MASK, U_ROLE, U_WEIGHT
 
-# A name of a row: (unit ids, flags of each part, bit mask of the parts that are not particles).
-Name = tuple[tuple[int, ...], tuple[int, ...], int]
+# A name of a row: (unit ids, flags of each part, bit mask of the parts that are not particles,
+# kind of name (keys.NAME_KINDS), the name as written).
+Name = tuple[tuple[int, ...], tuple[int, ...], int, str, str]
+N_KIND = 3
 
 
 def _plain_mask(nflags: tuple[int, ...]) -> int:
     return sum(1 << i for i, flags in enumerate(nflags) if not flags & PARTICLE)
+
+
+def _upgraded(rows: list) -> list:
+    """Rows of a table saved before names had a kind: every name reads as primary, interned
+    as before (scoring memoises by the name object)."""
+    mapping: dict[int, Name] = {}
+    for name in (name for row in rows for name in row):
+        if id(name) not in mapping:
+            mapping[id(name)] = (*name[:3], "primary", "") if len(name) < 5 else name
+    return [tuple(mapping[id(name)] for name in row) for row in rows]
 
 
 class NameTable:
@@ -36,6 +48,9 @@ class NameTable:
 
     def __setstate__(self, state: dict) -> None:
         self.units, self.rows = state["units"], state["rows"]
+        first = next((row for row in self.rows if row), ())  # one table, one shape of names
+        if first and len(first[0]) < 5:
+            self.rows = _upgraded(self.rows)
         self._unit_ids, self._names = {}, {}
         self._features = None
 
@@ -55,19 +70,24 @@ class NameTable:
             self.units.append(unit)
         return found
 
-    def _name(self, uids: tuple[int, ...], nflags: tuple[int, ...]) -> Name:
-        key = (uids, nflags)
+    def _name(
+        self, uids: tuple[int, ...], nflags: tuple[int, ...], kind: str = "primary", text: str = ""
+    ) -> Name:
+        key = (uids, nflags, kind, text)
         name = self._names.get(key)
         if name is None:
-            name = self._names[key] = (uids, nflags, _plain_mask(nflags))
+            name = self._names[key] = (uids, nflags, _plain_mask(nflags), kind, text)
         return name
 
     def add(self, prepared: tuple) -> None:
         """Append the next row, given its prepare_names() value."""
+        # Names prepared before kinds existed are (units, flags): read as primary, no text.
         self.rows.append(
             tuple(
-                self._name(tuple(self._unit_id(unit) for unit in units), tuple(nflags))
-                for units, nflags in prepared or ()
+                self._name(
+                    tuple(self._unit_id(unit) for unit in entry[0]), tuple(entry[1]), *entry[2:4]
+                )
+                for entry in prepared or ()
             )
         )
 
@@ -80,7 +100,7 @@ class NameTable:
             found = mapping.get(id(name))
             if found is None:
                 uids = tuple(self._unit_id(other.units[uid]) for uid in name[0])
-                found = mapping[id(name)] = self._name(uids, name[1])
+                found = mapping[id(name)] = self._name(uids, *name[1:2], *name[3:5])
             names.append(found)
         self.rows.append(tuple(names))
 
@@ -88,7 +108,7 @@ class NameTable:
         """The prepare_names() value of a row, rebuilt from the shared units."""
         units = self.units
         return tuple(
-            (tuple(units[uid] for uid in uids), nflags) for uids, nflags, _ in self.rows[row]
+            (tuple(units[uid] for uid in name[0]), name[1], *name[3:5]) for name in self.rows[row]
         )
 
     def __len__(self) -> int:

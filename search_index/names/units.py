@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .parts import ABJAD_SCRIPT, INITIAL, PARTICLE, ROLE_FAMILY, SHORT, TRANSLIT, Part
+from .nicknames import nickname_ids
+from .parts import (
+    ABJAD_SCRIPT,
+    INITIAL,
+    PARTICLE,
+    ROLE_ANY,
+    ROLE_FAMILY,
+    SHORT,
+    TRANSLIT,
+    Part,
+)
 from .phonetic import phonetic_key
 from .skeleton import skeleton
 from .variants import abd_key, cognate_id, gender_stem, group_ids
@@ -16,9 +26,11 @@ from .variants import abd_key, cognate_id, gender_stem, group_ids
 U_MASK, U_DISPLAY, U_FORMS, U_ROLE, U_FLAGS = 0, 1, 2, 3, 4
 U_PHON, U_SKEL, U_GROUPS, U_COGNATES, U_GENDER, U_WEIGHT, U_KEY = 5, 6, 7, 8, 9, 10, 11
 JOINED = 128  # unit flag: made of several parts
+WHOLE = 256  # unit flag: a whole name joined across forename and family name
 
 FAMILY_FACTOR = 1.4  # a family name tells more about who someone is than a forename
 _ARTICLES = ("al", "el")
+_WHOLE_MAX = 4  # whole-name joined units only for names of up to this many parts
 
 
 def part_weight(part: Part) -> float:
@@ -44,6 +56,7 @@ def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
         key = abd_key(form)
         if key:
             ids.append(key)
+    ids.extend(nickname_ids(forms[0]))  # "+" ids: similarity keeps them apart from groups
     return tuple(dict.fromkeys(ids))
 
 
@@ -89,4 +102,22 @@ def build_units(parts: Sequence[Part]) -> tuple[tuple, ...]:
             if size == 3 and not any(p[3] & (PARTICLE | SHORT) for p in parts[start:stop]):
                 continue
             units.append(_joined(parts, start, stop, weights))
+    roles = {p[2] for p in parts}
+    if len(roles) > 1 and 2 <= len(parts) <= _WHOLE_MAX:
+        # A name typed as one word (johnsmith, zhaohaitao): the whole name joined, in the
+        # written order and family name first.
+        family = [i for i, p in enumerate(parts) if p[2] == ROLE_FAMILY]
+        others = [i for i in range(len(parts)) if i not in family]
+        for order in (range(len(parts)), family + others):
+            chunk = [parts[i] for i in order]
+            mask = (1 << len(parts)) - 1
+            forms = tuple(
+                dict.fromkeys(("".join(p[1][0] for p in chunk), "".join(p[1][-1] for p in chunk)))
+            )
+            flags = JOINED | WHOLE
+            for part in chunk:
+                flags |= part[3] & (ABJAD_SCRIPT | TRANSLIT)
+            units.append(
+                make_unit(mask, " ".join(p[0] for p in chunk), forms, ROLE_ANY, flags, sum(weights))
+            )
     return tuple(units)

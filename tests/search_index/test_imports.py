@@ -8,7 +8,7 @@ import pathlib
 import search_index
 
 FORBIDDEN = ("flask", "sqlalchemy", "notices", "werkzeug", "click", "alembic")
-ALLOWED_THIRD_PARTY = {"whoosh", "rapidfuzz", "anyascii", "pypinyin", "jellyfish"}
+ALLOWED_THIRD_PARTY = {"whoosh", "rapidfuzz", "anyascii", "pypinyin", "jellyfish", "nicknames"}
 PACKAGE = pathlib.Path(search_index.__file__).parent
 
 

@@ -113,7 +113,7 @@ def test_table_rebuilds_each_rows_prepared_names_and_survives_pickling(corpus):
     table, prepared, _ = corpus
     restored = pickle.loads(pickle.dumps(table))
     assert [restored.prepared(row) for row in range(len(prepared))] == prepared
-    assert len(restored.units) < sum(len(units) for name in prepared for units, _ in name)
+    assert len(restored.units) < sum(len(units) for name in prepared for units, *_ in name)
 
 
 @pytest.mark.parametrize("floor", [0, FLOOR])
@@ -144,7 +144,7 @@ def test_single_rows_and_batches_agree(corpus):
 
 
 def _units_of(names: list[PersonName]) -> list[tuple]:
-    return [unit for units, _ in prepare_names(names) for unit in units]
+    return [unit for units, *_ in prepare_names(names) for unit in units]
 
 
 def _check_prefilter(query_texts: list[str], table: NameTable) -> None:
