@@ -36,14 +36,21 @@ def index_errors(home: IndexHome, doing: str) -> Iterator[None]:
 
 
 def notice_names(notice: Notice) -> list[PersonName]:
-    """Every name a member of the public may search this notice by."""
-    names = [PersonName(notice.forename, notice.family_name)]
+    """Every name a member of the public may search this notice by, each with its kind (so
+    a hit can say "matched alias ..." and a primary-name hit ranks first at equal score)."""
+    names = [PersonName(notice.forename, notice.family_name, kind="primary")]
     if notice.forename_original or notice.family_name_original:
-        names.append(PersonName(notice.forename_original, notice.family_name_original))
+        names.append(
+            PersonName(
+                notice.forename_original, notice.family_name_original, kind="original_script"
+            )
+        )
     if notice.birth_name:
-        names.append(PersonName(notice.forename, notice.birth_name))
-    for alias in [*notice.aliases, *notice.also_known_as, *notice.formerly_known_as]:
-        names.append(PersonName(None, alias))
+        names.append(PersonName(notice.forename, notice.birth_name, kind="birth_name"))
+    for alias in [*notice.aliases, *notice.also_known_as]:
+        names.append(PersonName(None, alias, kind="alias"))
+    for former in notice.formerly_known_as:
+        names.append(PersonName(None, former, kind="former_name"))
     return [name for name in names if name.forename or name.family]
 
 

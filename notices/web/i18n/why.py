@@ -22,6 +22,15 @@ REASON_LABELS = {
     "skeleton": lazy_gettext("same consonants"),
     "fuzzy": lazy_gettext("similar spelling"),
     "initial": lazy_gettext("initial"),
+    "nickname": lazy_gettext("short form of the name"),
+}
+
+# The kinds of name a hit can match (search_index.names.NAME_KINDS), as the result card says it.
+NAME_KIND_LABELS = {
+    "alias": lazy_gettext("alias"),
+    "birth_name": lazy_gettext("birth name"),
+    "former_name": lazy_gettext("former name"),
+    "original_script": lazy_gettext("name in the original script"),
 }
 
 
@@ -34,6 +43,8 @@ def _template(code: str) -> str:
         return _("%(query)s is not in the name")
     if code == "mismatch":
         return _("%(query)s does not match %(name)s")
+    if code == "reference":
+        return _("%(query)s is this notice's number or UN reference")
     return _("%(query)s ≈ %(name)s (%(reason)s)")
 
 
@@ -69,3 +80,11 @@ def why_text(reasons: Iterable[tuple[str, str, str]]) -> str:
 def why_html(reasons: Iterable[tuple[str, str, str]]) -> Markup:
     """The whole explanation as one line of HTML (the search page)."""
     return Markup(_separator()).join(reason_html(*reason) for reason in reasons)
+
+
+def matched_name_text(matched: tuple[str, str] | None) -> str:
+    """ "Matched alias DAWID MAZURIK" when a hit matched a name other than the primary one."""
+    if not matched or matched[1] not in NAME_KIND_LABELS:
+        return ""
+    name, kind = matched
+    return _("Matched %(kind)s %(name)s", kind=translated(NAME_KIND_LABELS)[kind], name=name)

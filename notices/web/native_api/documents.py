@@ -160,6 +160,9 @@ def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
         "score": hit.score,
         "band": hit.band,
         "why": why_text(hit.reasons) if hit.reasons else hit.why,
+        "matched_name": (
+            {"name": hit.matched_name[0], "type": hit.matched_name[1]} if hit.matched_name else None
+        ),
         "reasons": [
             {"code": code, "query": query, "name": name} for code, query, name in hit.reasons
         ],

@@ -115,6 +115,28 @@ SCHEMAS = {
             "band": {"enum": ["strong", "possible", "weak", None]},
             "why": NSTR,
             "reasons": _array(_object({"code": STR, "query": STR, "name": STR})),
+            "matched_name": {
+                "oneOf": [
+                    _object(
+                        {
+                            "name": STR,
+                            "type": {
+                                "type": "string",
+                                "enum": [
+                                    "primary",
+                                    "alias",
+                                    "birth_name",
+                                    "former_name",
+                                    "original_script",
+                                ],
+                            },
+                        }
+                    ),
+                    {"type": "null"},
+                ],
+                "description": "Which of the notice's names the query matched (null when the "
+                "search had no name, or found the notice by its number or UN reference).",
+            },
             "first_published": {"type": "string", "format": "date-time"},
             "last_changed": {"type": "string", "format": "date-time"},
             "url": STR,
@@ -338,6 +360,18 @@ DOCUMENT = {
         "title": "Public notices search API",
         "version": "1",
         "description": (
+            "Scores and bands: a name search gives each result a score from 0 to 100 and a "
+            "band. strong (score >= 85): every typed part is a part of this name, spelled the "
+            "same or in an accepted other way (accents, another script, a known variant or short "
+            "form, written together, one typing error), and a family name agrees. possible "
+            "(65-84): could be this person; parts may be missing or plausibly but not surely "
+            "spelled. One similarity alone (same consonants, a shared particle, the same given "
+            "name) stays weak. weak (50-64): some likeness only. `reasons` say why each part "
+            "matched (codes: exact, folded, translit, joined, variant, cognate, nickname, gender, "
+            "phonetic, skeleton, fuzzy, initial, mismatch, missing, reference) and `matched_name` "
+            "which of the notice's names matched. A notice number or UN reference typed as `q` "
+            "finds that notice. A match is never proof of identity: different people share "
+            "names. "
             "Search published extracts of international police notices and UN Security Council "
             "special notices. /api/v1 is the native API (scores, explanations, facets); "
             "/notices/v1 answers like the public notices web service, but serves every page "

@@ -17,7 +17,7 @@ from notices.web.common.urls import notice_url, picture_url
 from notices.web.i18n import _, labels, ngettext
 from notices.web.i18n.cache import translated
 from notices.web.i18n.catalog import request_locale
-from notices.web.i18n.why import why_html
+from notices.web.i18n.why import matched_name_text, why_html
 from notices.web.state import request_state
 from search_index import Hit
 
@@ -67,6 +67,7 @@ class Card:
     why: str
     published: labels.Day | None = None
     changed: labels.Day | None = None  # only when another day than `published`
+    matched: str = ""  # "Matched alias ...", when not the primary name
 
 
 @dataclass
@@ -172,6 +173,7 @@ def card(notice: ResultNotice, hit: Hit, today: date, found_by: str = "") -> Car
         band_label=translated(BAND_LABELS).get(hit.band, "") if hit.band else "",
         score=hit.score,
         why=why_html(hit.reasons) if hit.reasons else "",
+        matched=matched_name_text(hit.matched_name),
         published=published,
         changed=changed if changed != published else None,
     )

@@ -133,3 +133,34 @@ def test_compatible_bad_parameters_and_withdrawals(data_app, data_client, tmp_pa
     doc = data_client.get("/notices/v1/red").get_json()
     assert doc["total"] == 3
     assert EXAMPLEMAN not in [item["entity_id"] for item in doc["_embedded"]["notices"]]
+
+
+def test_a_hit_says_which_of_the_notices_names_matched(data_client):
+    from tests.web.dataset import SAMPLEDIN
+
+    results = data_client.get("/api/v1/search?q=abu+example").get_json()["results"]
+    hit = next(result for result in results if result["entity_id"] == SAMPLEDIN)
+    assert hit["matched_name"] == {"name": "ABU EXAMPLE", "type": "alias"}
+    primary = data_client.get("/api/v1/search?q=exampleman").get_json()["results"][0]
+    assert primary["matched_name"]["type"] == "primary"
+    page = data_client.get("/search?q=abu+example").get_data(as_text=True)
+    assert "Matched alias ABU EXAMPLE" in page
+
+
+@pytest.mark.parametrize("typed", ["2024/00101", "2024-00101", " 2024-00101 "])
+def test_a_notice_number_in_the_name_box_finds_that_notice(data_client, typed):
+    from tests.web.dataset import EXAMPLEMAN
+
+    document = data_client.get("/api/v1/search", query_string={"q": typed}).get_json()
+    assert [r["entity_id"] for r in document["results"]] == [EXAMPLEMAN]
+    assert (document["results"][0]["band"], document["results"][0]["score"]) == ("strong", 100)
+
+
+def test_a_un_reference_in_the_name_box_finds_that_notice(data_client):
+    from tests.web.dataset import SAMPLEDIN
+
+    for typed in ("QDi.999", "qdi.999"):
+        document = data_client.get("/api/v1/search", query_string={"q": typed}).get_json()
+        assert [r["entity_id"] for r in document["results"]] == [SAMPLEDIN]
+        page = data_client.get("/search", query_string={"q": typed}).get_data(as_text=True)
+        assert "notice&#39;s number or UN reference" in page or "number or UN reference" in page
