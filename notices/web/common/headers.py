@@ -26,6 +26,19 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
 
+# Browser code on any site may read the APIs: simple GETs, conditional requests and the
+# headers it needs to cache politely and to back off.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since",
+    "Access-Control-Expose-Headers": (
+        "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, "
+        "X-RateLimit-Reset"
+    ),
+    "Access-Control-Max-Age": "86400",
+}
+
 # Versioned static URLs (?v=<content hash>) never change; unversioned ones are revalidated.
 STATIC_VERSIONED = "public, max-age=31536000, immutable"
 STATIC_PLAIN = "public, max-age=3600"
@@ -51,7 +64,8 @@ def add_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     if is_api_request():
-        response.headers.setdefault("Access-Control-Allow-Origin", "*")
+        for name, value in CORS_HEADERS.items():
+            response.headers.setdefault(name, value)
     if request.endpoint == "static":
         versioned = "v" in request.args
         response.headers["Cache-Control"] = STATIC_VERSIONED if versioned else STATIC_PLAIN

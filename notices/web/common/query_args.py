@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from babel import Locale
 from werkzeug.datastructures import MultiDict
 
 from notices.domain import KINDS, NON_COUNTRY_AUTHORITIES, SEXES
@@ -56,6 +57,12 @@ SEARCH_PARAMS = frozenset(
 # "un" is the tab of both UN kinds.
 KIND_ALIASES = {kind: (kind,) for kind in KINDS} | {"un": ("un-person", "un-entity")}
 
+# Two-letter codes CLDR knows as territories (XK Kosovo included), without its groupings.
+KNOWN_COUNTRIES = frozenset(
+    code
+    for code in Locale.parse("en").territories
+    if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "QO", "UN", "ZZ"}
+)
 _ALPHA2 = re.compile(r"^[A-Z]{2}$")
 NATIONALITY_EXTRA = frozenset({"UNK"})
 WANTED_BY_EXTRA = frozenset(NON_COUNTRY_AUTHORITIES)
@@ -103,7 +110,7 @@ def country_codes(args: MultiDict[str, str], name: str, extra: frozenset[str]) -
     codes = []
     for value in list_arg(args, name):
         code = value.upper()
-        if not (_ALPHA2.match(code) or code in extra):
+        if not (code in KNOWN_COUNTRIES or code in extra):
             raise BadParameter(
                 name, _("%(name)s: %(value)s is not a country code", name=name, value=value[:20])
             )

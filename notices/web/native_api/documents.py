@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 from flask import url_for
+from werkzeug.datastructures import MultiDict
 
 from notices.models import Notice
 from notices.reads import ResultsPage
 from notices.result_rows import ResultNotice
+from notices.web.common.query_args import SEARCH_PARAMS
 from notices.web.common.urls import compat_url, notice_path, picture_url
 from notices.web.i18n import labels
 from notices.web.i18n.why import why_text
@@ -173,9 +176,32 @@ def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
     }
 
 
-def search_document(page: ResultsPage) -> dict:
-    """One page of search results with the paging figures and facet counts."""
+def search_links(args: MultiDict, page: int, pages: int) -> dict[str, str]:
+    """self, first, last, and prev/next where they exist: the same search (known parameters
+    only, each once) on another page, as absolute URLs."""
+    kept = [
+        (key, value)
+        for key, value in dict.fromkeys(args.items(multi=True))
+        if key in SEARCH_PARAMS and key != "page" and value.strip()
+    ]
+
+    def href(number: int) -> str:
+        params = kept + ([("page", str(number))] if number > 1 else [])
+        query = urlencode(params)
+        return url_for("native_api.search", _external=True) + (f"?{query}" if query else "")
+
+    links = {"self": href(page), "first": href(1), "last": href(max(pages, 1))}
+    if page > 1:
+        links["prev"] = href(min(page - 1, max(pages, 1)))
+    if page < pages:
+        links["next"] = href(page + 1)
+    return links
+
+
+def search_document(page: ResultsPage, args: MultiDict | None = None) -> dict:
+    """One page of search results with the paging figures, facet counts and paging links."""
     return {
+        "links": search_links(args or MultiDict(), page.page, page.pages),
         "total": page.total,
         "page": page.page,
         "per_page": page.per_page,

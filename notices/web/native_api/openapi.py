@@ -6,6 +6,7 @@ import copy
 
 from notices.domain import KIND_PATHS, KINDS
 from notices.web.common.query_args import COMPAT_MAX_PER_PAGE, MAX_AGE, MAX_PER_PAGE
+from notices.web.native_api.openapi_polish import polish
 
 STR = {"type": "string"}
 NSTR = {"type": ["string", "null"]}
@@ -145,6 +146,10 @@ SCHEMAS = {
     ),
     "SearchResponse": _object(
         {
+            "links": _object(
+                {name: STR for name in ("self", "first", "last", "prev", "next")},
+                required=["self", "first", "last"],
+            ),
             "total": INT,
             "page": INT,
             "per_page": INT,
@@ -360,6 +365,15 @@ DOCUMENT = {
         "title": "Public notices search API",
         "version": "1",
         "description": (
+            "Search published extracts of international police notices and UN Security Council "
+            "special notices. /api/v1 is the native API (scores, explanations, facets); "
+            "/notices/v1 answers like the public notices web service, but serves every page "
+            "of results. Every answer carries a disclaimer: notices are published to seek the "
+            "public's help, a red notice is not an arrest warrant, every person is presumed "
+            "innocent, and the data may be used for no other purpose. Error messages, the "
+            "disclaimer and code labels follow Accept-Language (ar, en, es, fr, ru, zh; "
+            "English otherwise), or a language prefix on any path (/fr/api/v1/search); "
+            "field names and codes never change. "
             "Scores and bands: a name search gives each result a score from 0 to 100 and a "
             "band. strong (score >= 85): every typed part is a part of this name, spelled the "
             "same or in an accepted other way (accents, another script, a known variant or short "
@@ -371,16 +385,7 @@ DOCUMENT = {
             "phonetic, skeleton, fuzzy, initial, mismatch, missing, reference) and `matched_name` "
             "which of the notice's names matched. A notice number or UN reference typed as `q` "
             "finds that notice. A match is never proof of identity: different people share "
-            "names. "
-            "Search published extracts of international police notices and UN Security Council "
-            "special notices. /api/v1 is the native API (scores, explanations, facets); "
-            "/notices/v1 answers like the public notices web service, but serves every page "
-            "of results. Every answer carries a disclaimer: notices are published to seek the "
-            "public's help, a red notice is not an arrest warrant, every person is presumed "
-            "innocent, and the data may be used for no other purpose. Error messages, the "
-            "disclaimer and code labels follow Accept-Language (ar, en, es, fr, ru, zh; "
-            "English otherwise), or a language prefix on any path (/fr/api/v1/search); "
-            "field names and codes never change."
+            "names."
         ),
     },
     "paths": {
@@ -425,4 +430,4 @@ DOCUMENT = {
 
 def openapi_document() -> dict:
     """A copy of the document (callers may change it freely)."""
-    return copy.deepcopy(DOCUMENT)
+    return polish(copy.deepcopy(DOCUMENT))

@@ -164,3 +164,59 @@ def test_a_un_reference_in_the_name_box_finds_that_notice(data_client):
         assert [r["entity_id"] for r in document["results"]] == [SAMPLEDIN]
         page = data_client.get("/search", query_string={"q": typed}).get_data(as_text=True)
         assert "notice&#39;s number or UN reference" in page or "number or UN reference" in page
+
+
+def test_search_answers_link_their_pages(data_app, data_client):
+    add_notices(data_app, 45)
+    document = data_client.get("/api/v1/search?kind=red&per_page=20&page=2&x=1").get_json()
+    links = document["links"]
+    base = "http://localhost/api/v1/search?kind=red&per_page=20"
+    assert links["self"] == base + "&page=2"
+    assert links["first"] == base
+    assert links["prev"] == base
+    assert links["next"] == base + "&page=3"
+    assert links["last"] == f"{base}&page={document['pages']}"
+    last = data_client.get(links["last"].removeprefix("http://localhost")).get_json()
+    assert "next" not in last["links"] and "prev" in last["links"]
+
+
+def test_an_unknown_country_code_is_a_400_that_names_the_parameter(data_client):
+    for url in ("/api/v1/search?nationality=XX", "/api/v1/search?wanted_by=QQ"):
+        response = data_client.get(url)
+        assert response.status_code == 400
+        assert response.get_json()["error"]["parameter"] in ("nationality", "wanted_by")
+    assert data_client.get("/api/v1/search?nationality=XK").status_code == 200  # Kosovo
+    assert data_client.get("/search?nationality=XX").status_code == 400
+
+
+def test_browsers_may_read_the_api_from_other_sites(data_client):
+    preflight = data_client.options(
+        "/api/v1/search",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "If-None-Match" in preflight.headers["Access-Control-Allow-Headers"]
+    answer = data_client.get("/api/v1/search?q=exampleman")
+    exposed = answer.headers["Access-Control-Expose-Headers"]
+    assert "ETag" in exposed and "Retry-After" in exposed
+
+
+def test_every_operation_has_an_id_tags_and_the_304_and_429_answers():
+    document = openapi_document()
+    validate(document)
+    ids = []
+    for item in document["paths"].values():
+        for operation in item.values():
+            ids.append(operation["operationId"])
+            assert operation["tags"]
+            assert "429" in operation["responses"]
+            if "200" in operation["responses"]:
+                assert "304" in operation["responses"]
+    assert len(ids) == len(set(ids))
+    assert document["servers"]
