@@ -10,6 +10,7 @@ from flask import url_for
 from notices.reads import RecentEvent, RecentPage
 from notices.web.common.query_args import KIND_ALIASES
 from notices.web.i18n import _, labels, ngettext
+from notices.web.pages.paging import page_numbers
 from notices.web.pages.search_view import TABS, Card, Link, card
 from search_index import Hit
 
@@ -71,9 +72,6 @@ def count_text(total: int, page: int, pages: int) -> str:
 def page_context(kind: str, found: RecentPage) -> dict:
     """Everything recent.html shows."""
     today = date.today()
-    numbers = sorted(
-        {1, found.pages, *range(max(1, found.page - 2), min(found.pages, found.page + 2) + 1)}
-    )
     return {
         "days": RECENT_DAYS,
         "tabs": [
@@ -82,7 +80,12 @@ def page_context(kind: str, found: RecentPage) -> dict:
         "items": [item(event, today) for event in found.events],
         "count_text": count_text(found.total, found.page, found.pages),
         "pages": found.pages,
-        "pagination": [Link(str(n), recent_url(kind, n), current=n == found.page) for n in numbers],
+        "pagination": [
+            Link("…", "")
+            if n is None
+            else Link(labels.number_text(n), recent_url(kind, n), current=n == found.page)
+            for n in page_numbers(found.page, found.pages)
+        ],
         "previous_url": recent_url(kind, found.page - 1) if found.page > 1 else None,
         "next_url": recent_url(kind, found.page + 1) if found.page < found.pages else None,
         "feed_url": url_for("open_data.recent_feed", kind=kind or None),
