@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -193,6 +196,38 @@ def index_update() -> None:
     with _operator_errors():
         drift = operations.update_index(current_app)
     click.echo(_drift_line(drift, "repaired"))
+
+
+@index.command("follow")
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.1),
+    default=2.0,
+    show_default=True,
+    help="seconds between looks at the journal (on PostgreSQL a load's commit wakes it at once)",
+)
+@click.option("--once", is_flag=True, help="catch up once and exit (for cron or a health check)")
+def index_follow(interval: float, once: bool) -> None:
+    """Keep this node's index in step with the database: apply every change loads commit
+    (adds, changes, withdrawals), and build the index if the node has none. Runs until
+    stopped (SIGTERM or Ctrl-C); killed, it resumes where its index stands."""
+    with _operator_errors():
+        follower = operations.follower_for(current_app, interval, _say)
+        if not once:
+            _stop_on_signals(follower.stop)
+            _say(f"following the change journal into {follower.home.root}")
+        follower.run(once=once)
+    if not once:
+        _say("stopped")
+
+
+def _say(line: str) -> None:
+    click.echo(f"{datetime.now().isoformat(' ', 'seconds')} {line}")
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
 
 
 @index.command("check")

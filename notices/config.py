@@ -44,9 +44,9 @@ DEFAULTS = {
     "PUBLIC_URL": None,  # e.g. https://notices.example.org: every absolute URL uses it
     # Host headers accepted when PUBLIC_URL is unset (a list, or comma-separated in the env).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1", "[::1]", "::1"],
-    # /readyz says "not ready" when a committed load's index update has been unfinished this
-    # long (a load killed after its commit): the index lags the database until repaired.
-    "INDEX_REPAIR_GRACE_SECONDS": 60,
+    # /readyz says "not ready" when this node's index has lacked a committed change this long
+    # (its `notices index follow` stopped, or a load was killed after its commit).
+    "INDEX_MAX_LAG_SECONDS": 60,
     "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
 }
 
@@ -144,7 +144,7 @@ RULES = {
     "PICTURE_RATE_LIMITS": (_rate_limits, 'limits such as "1200 per minute;100 per second"'),
     "PUBLIC_URL": (_public_url, "an absolute http(s) URL such as https://notices.example.org"),
     "TRUSTED_HOSTS": (_host_list, "a list of host names, or one comma-separated string"),
-    "INDEX_REPAIR_GRACE_SECONDS": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
+    "INDEX_MAX_LAG_SECONDS": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
     "TRUSTED_PROXIES": (
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "a whole number >= 0",

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from notices import journal
 from notices.domain import PartialDate
 from notices.models import STATUS_ACTIVE, Notice, Picture
 from search_index import Drift, GenerationInfo, IndexDocument, IndexHome, PersonName
@@ -121,6 +122,11 @@ def active_tokens(session: Session) -> dict[str, str]:
     return {entity_id: token for entity_id, token in rows}
 
 
+# Journal entries applied per index commit while catching up: bounds memory, while a big first
+# load still goes in few commits (each commit rewrites the column file of every row).
+JOURNAL_BATCH = 50_000
+
+
 def rebuild(
     sessions: sessionmaker[Session], home: IndexHome, progress: Callable[[int], None] | None = None
 ) -> GenerationInfo:
@@ -129,28 +135,92 @@ def rebuild(
     # how an operator repairs exactly that.
     os.makedirs(home.root, exist_ok=True)
     with sessions() as session:
+        position = _snapshot_position(session)
         expected = set(active_tokens(session))
-        return home.rebuild(active_documents(session), expected_ids=expected, progress=progress)
+        return home.rebuild(
+            active_documents(session),
+            expected_ids=expected,
+            progress=progress,
+            position=position,
+        )
+
+
+def _snapshot_position(session: Session) -> int:
+    """The journal position of what this session reads next. On PostgreSQL the session reads
+    one snapshot (REPEATABLE READ), so the documents are exactly those at the position;
+    elsewhere they may be newer, and following re-reads those few notices (harmless: a
+    notice's index document is always rebuilt from its current row)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return journal.latest_seq(session)
+
+
+def catch_up(sessions: sessionmaker[Session], home: IndexHome, batch: int = JOURNAL_BATCH) -> int:
+    """Apply to the live index every journal entry it does not hold yet, in commit order, and
+    record each batch's position with its commit (a batch is never applied twice, even when
+    several processes follow one index). Returns the number of entries applied; 0 when there
+    is no index yet (a rebuild builds it). An index with no recorded position (built before
+    the journal existed) is reconciled with the database once instead."""
+    with index_errors(home, "updated"):
+        if home.current_name() is None:
+            return 0
+        position = home.position()
+    if position is None:
+        drift = reconcile(sessions, home)
+        return len(drift.missing | drift.stale | drift.extra)
+    with sessions() as session:
+        if position > journal.latest_seq(session):
+            raise IndexUnavailable(
+                f"the search index in {home.root} holds changes this database never journalled "
+                "(was the database replaced?); run `notices index rebuild` to repair it"
+            )
+    applied = 0
+    while True:
+        with sessions() as session:
+            entries = journal.entries_after(session, position, batch)
+            if not entries:
+                return applied
+            entity_ids = sorted({entity_id for _, entity_id in entries})
+            documents = list(active_documents(session, entity_ids))
+        # A notice is brought to its current row: withdrawn (or gone) ids leave the index.
+        gone = set(entity_ids) - {document.entity_id for document in documents}
+        with index_errors(home, "updated"):
+            if home.update(documents, gone, position=entries[-1][0], unless_reached=True):
+                applied += len(entries)
+            position = home.position() or entries[-1][0]
 
 
 def apply_changes(
-    sessions: sessionmaker[Session], home: IndexHome, upserted: list[str], withdrawn: list[str]
+    sessions: sessionmaker[Session],
+    home: IndexHome,
+    upserted: list[str],
+    withdrawn: list[str],
+    position: int | None = None,
 ) -> None:
-    """Follow a committed load: index added and changed notices, drop withdrawn ones."""
+    """Index added and changed notices, drop withdrawn ones; `position` is the journal
+    position the index holds afterwards (None: unchanged)."""
     with index_errors(home, "updated"):
         if home.current_name() is None:
             return  # no index yet: the next rebuild builds it from the database
     with sessions() as session:
         documents = list(active_documents(session, upserted))
     with index_errors(home, "updated"):
-        home.update(documents, withdrawn)
+        home.update(documents, withdrawn, position=position)
 
 
 def reconcile(sessions: sessionmaker[Session], home: IndexHome) -> Drift:
-    """Bring the live index in line with the database; returns the drift it repaired."""
+    """Bring the live index in line with the database; returns the drift it repaired. The
+    index then holds every journal entry up to the position read before the comparison."""
+    with sessions() as session:
+        position = journal.latest_seq(session)
     drift = check(sessions, home)
-    if not drift.ok:
-        apply_changes(sessions, home, sorted(drift.missing | drift.stale), sorted(drift.extra))
+    apply_changes(
+        sessions,
+        home,
+        sorted(drift.missing | drift.stale),
+        sorted(drift.extra),
+        position=position,
+    )
     return drift
 
 

@@ -178,3 +178,20 @@ class LoadRejection(Base):
     entity_id: Mapped[str | None] = mapped_column(String(16))
 
     load_run: Mapped[LoadRun] = relationship(back_populates="rejections")
+
+
+class JournalEntry(Base):
+    """One notice a committed load added, changed or withdrew, in commit order: what every
+    node's index follows (`notices index follow`). Written in the load's own transaction, after
+    the load lock, so sequence numbers grow in the order loads commit."""
+
+    __tablename__ = "index_journal"
+
+    # SQLite numbers rows itself only for an INTEGER PRIMARY KEY: BIGINT elsewhere.
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    load_run_id: Mapped[int] = mapped_column(ForeignKey("load_run.id"))
+    entity_id: Mapped[str] = mapped_column(String(16))
+    change: Mapped[str] = mapped_column(String(10))  # added | changed | withdrawn
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notices import dataset, indexing
 from notices.db import ensure_schema, upgrade
+from notices.follower import Follower
 from notices.indexing import IndexUnavailable
 from notices.ingest import records, store
 from notices.ingest.loader import LoadOptions, run_load
@@ -101,12 +102,11 @@ def _record_unreadable(app: Flask, report: LoadReport) -> None:
 
 
 def _follow_in_index(app: Flask, report: LoadReport) -> None:
-    """Bring the live index up to a committed load; until done, its record says pending."""
+    """Bring the live index up to a committed load (every journal entry it does not hold yet:
+    a follower may have applied some already); until done, its record says pending."""
     sessions = sessions_for(app)
     try:
-        indexing.apply_changes(
-            sessions, index_for(app), report.added + report.changed, report.withdrawn
-        )
+        indexing.catch_up(sessions, index_for(app))
     except IndexUnavailable as error:
         # The load is saved and stays saved; only the derived index lags behind.
         report.index_failure = str(error)
@@ -205,6 +205,13 @@ def update_index(app: Flask) -> Drift:
     if up_to is not None:
         records.clear_index_pending(sessions, up_to)
     return drift
+
+
+def follower_for(app: Flask, interval: float, say: Callable[[str], None]) -> Follower:
+    """A follower of the change journal into this application's index (`index follow`)."""
+    ensure_schema(app.config["DATABASE_URL"])
+    services = services_of(app)
+    return Follower(services.engine, services.sessions, services.index, interval, say)
 
 
 def check_index(app: Flask) -> Drift:

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, joinedload
 
+from notices import journal
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors
 from notices.ingest.report import COMMITTED_STATUSES
@@ -225,9 +226,12 @@ def active_pages(session: Session, offset: int, limit: int) -> list[tuple[str, s
     return [tuple(row) for row in rows]
 
 
-def index_pending_since(session: Session) -> datetime | None:
-    """When the oldest committed load whose index update has not finished ended (naive UTC),
-    or None: the index is known to lag the database while this is set."""
+def index_behind_since(session: Session, position: int | None) -> datetime | None:
+    """Since when (naive UTC) an index at journal `position` has lacked a committed change,
+    or None when it holds them all. An index with no known position (built before the
+    journal) falls back to the loads whose own index update never finished."""
+    if position is not None:
+        return journal.oldest_after(session, position)
     return session.scalar(
         select(func.min(func.coalesce(LoadRun.finished_at, LoadRun.started_at))).where(
             LoadRun.index_pending.is_(True)

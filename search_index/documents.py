@@ -116,3 +116,4 @@ class GenerationInfo:
     size_bytes: int
     built_at: datetime | None
     path: str
+    position: int | None = None  # the source position of its latest commit (positions.py)

@@ -4,6 +4,7 @@
     root/CURRENT     name of the live generation (replaced atomically)
     root/PREVIOUS    the generation before it, kept for rollback
     root/gen-<n>/    Whoosh files + columns-<commit>.pickle + HEAD (latest commit) + COMPLETE.json
+                     + position-<commit> (the caller's source position, see positions.py)
 
 A rebuild writes a fresh gen-<n>, verifies it and only then switches CURRENT; anything that
 stops it earlier (an exception, SIGKILL) leaves CURRENT on the old generation, and the next
@@ -22,7 +23,7 @@ from datetime import UTC, datetime
 
 from whoosh import index as whoosh_index
 
-from search_index import storage
+from search_index import positions, storage
 from search_index.columns import Columns, columns_path
 from search_index.documents import Drift, GenerationInfo, IndexDocument
 from search_index.fields import commit_of, indexed_ids
@@ -89,8 +90,10 @@ class IndexHome:
         documents: Iterable[IndexDocument],
         expected_ids: set[str] | int | None = None,
         progress: Callable[[int], None] | None = None,
+        position: int | None = None,
     ) -> GenerationInfo:
-        """Write a complete new generation, verify it, then make it the live one."""
+        """Write a complete new generation, verify it, then make it the live one. `position`
+        is the source position the documents reflect (recorded with the generation)."""
         with storage.exclusive_lock(self.path(LOCK)):
             numbers = self._generation_numbers()  # before pruning: names are never reused
             name = f"gen-{(numbers[-1] + 1) if numbers else 1}"
@@ -98,7 +101,7 @@ class IndexHome:
             target = self.path(name)
             os.mkdir(target)
             try:
-                commit = write_generation(target, documents, self.limitmb, progress)
+                commit = write_generation(target, documents, self.limitmb, progress, position)
                 count = _verify(target, commit, expected_ids)
                 storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
                 built = {"built_at": datetime.now(UTC).isoformat(), "doc_count": count}
@@ -120,17 +123,50 @@ class IndexHome:
             self._switch(previous)
         return self.status()
 
-    def update(self, upserts: Iterable[IndexDocument], deletions: Iterable[str] = ()) -> None:
-        """Apply added/changed documents and withdrawn ids to the live generation."""
+    def update(
+        self,
+        upserts: Iterable[IndexDocument],
+        deletions: Iterable[str] = (),
+        *,
+        position: int | None = None,
+        unless_reached: bool = False,
+    ) -> bool:
+        """Apply added/changed documents and withdrawn ids to the live generation; True when
+        the index changed.
+
+        `position` is the source position these changes bring the index to; it is recorded
+        with the commit and never goes back (None keeps the recorded one). With
+        `unless_reached`, nothing is written when the index already records `position` or a
+        later one: the changes were applied before (by another process, say).
+        """
         upserts = list(upserts)
         deletions = set(deletions)
-        if not upserts and not deletions:
-            return
+        if not upserts and not deletions and position is None:
+            return False
         with storage.exclusive_lock(self.path(LOCK)):
             target = self.path(self.require_current())
-            commit = apply_update(target, upserts, deletions, _load_latest_columns(target))
+            latest, recorded = positions.latest(target)
+            if unless_reached and _reached(recorded, position):
+                return False
+            new_position = positions.later(recorded, position)
+            if not upserts and not deletions:
+                if new_position != recorded:  # the same documents, now known to be current
+                    positions.write(target, latest, new_position)
+                return False
+            columns = Columns.load(columns_path(target, latest))
+            commit = apply_update(target, upserts, deletions, columns, new_position)
             storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
             _drop_old_columns(target, keep_from=commit - 1)
+            positions.drop_older(target, keep_from=commit - 1)
+        return True
+
+    def position(self) -> int | None:
+        """The source position recorded with the live generation's latest commit (None when
+        there is no generation, or it was written without one)."""
+        name = self.current_name()
+        if not name or not os.path.isdir(self.path(name)):
+            return None
+        return positions.latest(self.path(name))[1]
 
     def check(self, expected: Mapping[str, str] | set[str] | Iterable[str]) -> Drift:
         """Compare the live index with the database: ids missing, extra, or with stale tokens."""
@@ -175,6 +211,7 @@ class IndexHome:
             size_bytes=storage.tree_size(target),
             built_at=datetime.fromisoformat(built_at) if built_at else None,
             path=target,
+            position=positions.latest(target)[1],
         )
 
     def searcher(self) -> Searcher:
@@ -206,9 +243,8 @@ def _verify(target: str, commit: int, expected_ids: set[str] | int | None) -> in
     return count
 
 
-def _load_latest_columns(target: str) -> Columns:
-    ix = whoosh_index.open_dir(target, readonly=True)
-    return Columns.load(columns_path(target, ix.latest_generation()))
+def _reached(recorded: int | None, position: int | None) -> bool:
+    return recorded is not None and position is not None and recorded >= position
 
 
 def _drop_old_columns(target: str, keep_from: int) -> None:

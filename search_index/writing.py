@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
+from search_index import positions
 from search_index.columns import Columns, Row, columns_path, names_path
 from search_index.convert import InvalidDocument, convert
 from search_index.documents import IndexDocument
@@ -21,8 +22,10 @@ def write_generation(
     documents: Iterable[IndexDocument],
     limitmb: int,
     progress: Callable[[int], None] | None = None,
+    position: int | None = None,
 ) -> int:
-    """Index all documents into the empty directory `target`; return the Whoosh commit number."""
+    """Index all documents into the empty directory `target`; return the Whoosh commit number.
+    `position` is the caller's source position the documents reflect (see positions.py)."""
     ix = whoosh_index.create_in(target, build_schema())
     # One process, a big pool: a single segment, no merge (never fork writers from a threaded
     # process). Two writer processes with one segment each built 100k notices in 42 s instead
@@ -42,6 +45,7 @@ def write_generation(
         # The column file exists before the commit that it describes, so a reader that
         # sees commit N always finds columns-N.
         Columns.build(rows.values()).save(columns_path(target, commit))
+        positions.write(target, commit, position)
         writer.commit()
     except BaseException:
         with contextlib.suppress(Exception):
@@ -53,9 +57,14 @@ def write_generation(
 
 
 def apply_update(
-    target: str, upserts: list[IndexDocument], deletions: set[str], columns: Columns
+    target: str,
+    upserts: list[IndexDocument],
+    deletions: set[str],
+    columns: Columns,
+    position: int | None = None,
 ) -> int:
     """Upsert and delete on the live generation `target`; return the new commit number.
+    `position` is recorded with the new commit (see positions.py).
 
     An id both upserted and deleted in one call is deleted; of repeated upserts the last wins.
     """
@@ -76,6 +85,7 @@ def apply_update(
             writer.delete_by_term(ID, entity_id)
             rows.pop(entity_id, None)
         Columns.build(rows.values(), previous=columns).save(saved)
+        positions.write(target, commit, position)
         writer.commit()
     except BaseException:
         with contextlib.suppress(Exception):
@@ -83,5 +93,6 @@ def apply_update(
         for path in (saved, names_path(saved)):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(path)
+        positions.discard(target, commit)
         raise
     return commit

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from notices import journal
 from notices.domain import KINDS
 from notices.ingest import records, store, withdrawal
 from notices.ingest.normalize import normalize_document
@@ -88,6 +89,7 @@ def _run_in_transaction(
                 tx.rollback()
             else:
                 records.finish_load_run(session, report)
+                journal.record(session, report.load_run_id, report.changes(), load.now)
     except BaseException:
         if load is not None:
             load.pictures.discard()

@@ -48,6 +48,10 @@ class LoadReport:
         """True when the load wrote to the database."""
         return self.failure is None and not self.dry_run
 
+    def changes(self) -> dict[str, list[str]]:
+        """The entity ids this load added, changed and withdrew (what the journal records)."""
+        return {"added": self.added, "changed": self.changed, "withdrawn": self.withdrawn}
+
     @property
     def valid_records(self) -> int:
         return len(self.added) + len(self.changed) + self.unchanged

@@ -5,7 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 
 from notices.web.common.errors import RETRY_AFTER_SECONDS
-from notices.web.common.reading import database_reachable, index_lagging_seconds, index_ready
+from notices.web.common.reading import (
+    database_reachable,
+    index_lag_seconds,
+    index_position,
+    index_ready,
+)
 
 bp = Blueprint("health", __name__)
 
@@ -18,22 +23,22 @@ def healthz() -> Response:
 
 @bp.get("/readyz")
 def readyz() -> Response:
-    """Ready to serve searches: the database answers, an index generation is open, and no
-    committed load has left the index behind for longer than INDEX_REPAIR_GRACE_SECONDS."""
-    lagging = index_lagging_seconds()
-    grace = current_app.config["INDEX_REPAIR_GRACE_SECONDS"]
+    """Ready to serve searches: the database answers, an index generation is open, and this
+    node's index has lacked no committed change for longer than INDEX_MAX_LAG_SECONDS (its
+    follower stopped, or a load was killed after its commit)."""
+    position = index_position()
+    lag = index_lag_seconds(position)
     checks = {
         "database": database_reachable(),
         "index": index_ready(),
-        # A load committed but its index update never finished (killed after its commit):
-        # searches would count withdrawn notices until the next load or `index update`.
-        "index_current": lagging is None or lagging <= grace,
+        "index_current": lag is None or lag <= current_app.config["INDEX_MAX_LAG_SECONDS"],
     }
     ready = all(checks.values())
     response = jsonify(
         status="ready" if ready else "not ready",
         checks=checks,
-        index_behind_seconds=None if lagging is None else round(lagging),
+        index_position=position,
+        index_lag_seconds=None if lag is None else round(lag, 1),
     )
     response.status_code = 200 if ready else 503
     response.headers["Cache-Control"] = "no-store"

@@ -27,7 +27,7 @@ def killed_after_commit(runner, tmp_path, monkeypatch):
         raise Killed
 
     with monkeypatch.context() as patched:
-        patched.setattr(operations.indexing, "apply_changes", die)
+        patched.setattr(operations.indexing, "catch_up", die)
         with pytest.raises(Killed):
             runner.invoke(["load", str(write_tree(tmp_path / "b", {"red": [red_doc(2)]}))])
 

@@ -114,14 +114,22 @@ def index_ready() -> bool:
     return True
 
 
-def index_lagging_seconds() -> float | None:
-    """Seconds since a committed load's index update should have finished, or None when no
-    load left the index behind (or the database cannot say)."""
+def index_position() -> int | None:
+    """The change-journal position this node's index holds (None: no index, or unknown)."""
+    try:
+        return services().index.position()
+    except Exception:  # noqa: BLE001 - a missing or damaged index: /readyz says so elsewhere
+        return None
+
+
+def index_lag_seconds(position: int | None) -> float | None:
+    """How long this node's index has lacked a committed change (0.0 when it holds them all),
+    or None when the database cannot say."""
     try:
         with read_session() as session:
-            since = reads.index_pending_since(session)
+            since = reads.index_behind_since(session, position)
     except Exception:  # noqa: BLE001 - the database check of /readyz reports that failure
         return None
     if since is None:
-        return None
+        return 0.0
     return max(0.0, (datetime.now(UTC).replace(tzinfo=None) - since).total_seconds())

@@ -115,11 +115,11 @@ def test_readyz_needs_the_database_and_an_index(loaded_client):
 def test_readyz_is_ready_with_an_index(data_client):
     response = data_client.get("/readyz")
     assert response.status_code == 200
-    assert response.get_json() == {
-        "status": "ready",
-        "checks": {"database": True, "index": True, "index_current": True},
-        "index_behind_seconds": None,
-    }
+    document = response.get_json()
+    assert document["status"] == "ready"
+    assert document["checks"] == {"database": True, "index": True, "index_current": True}
+    assert document["index_lag_seconds"] == 0.0
+    assert document["index_position"] > 0  # the data's load was journalled and indexed
 
 
 def test_readyz_reports_an_unreachable_database(tmp_path):
@@ -176,22 +176,46 @@ def test_if_unmodified_since_is_honoured(loaded_client, url):
     assert changed.data == b""
 
 
-def test_readyz_is_not_ready_while_a_load_has_left_the_index_behind(data_app, data_client):
-    """A load killed after its commit: its record stays 'index pending' until a repair."""
+def test_readyz_is_not_ready_while_a_load_has_left_the_index_behind(
+    data_app, data_client, tmp_path, monkeypatch
+):
+    """A load killed after its commit (before its index update): the node's index lacks its
+    changes, and once that has lasted longer than INDEX_MAX_LAG_SECONDS it is not ready."""
     from datetime import UTC, datetime, timedelta
 
     from sqlalchemy import update
 
-    from notices.models import LoadRun
+    from notices import indexing
+    from notices.cli import main
+    from notices.models import JournalEntry
+    from tests.ingest.extracts import red_doc, write_tree
     from tests.web.helpers import invoke
 
+    before = data_client.get("/readyz").get_json()["index_position"]
+
+    def killed(*args, **kwargs):
+        raise indexing.IndexUnavailable("stands for a SIGKILL right after the commit")
+
+    monkeypatch.setattr(indexing, "catch_up", killed)
+    extract = write_tree(tmp_path / "x", {"red": [red_doc(4242)]})
+    loaded = data_app.test_cli_runner().invoke(main, ["load", str(extract)])
+    assert "saved" in loaded.output, loaded.output  # committed; its index update failed
+    monkeypatch.undo()
+    fresh = data_client.get("/readyz")
+    assert fresh.status_code == 200  # within the bound: a follower may be on its way
+    assert fresh.get_json()["index_position"] == before
+
     sessions = data_app.extensions["notices"].sessions
+    ago = timedelta(minutes=5)
     with sessions() as session, session.begin():
-        ended = datetime.now(UTC).replace(tzinfo=None) - timedelta(minutes=5)
-        session.execute(update(LoadRun).values(index_pending=True, finished_at=ended))
+        session.execute(
+            update(JournalEntry).values(recorded_at=datetime.now(UTC).replace(tzinfo=None) - ago)
+        )
     response = data_client.get("/readyz")
-    assert response.status_code == 503
+    assert response.status_code == 503, response.get_json()
     assert response.get_json()["checks"]["index_current"] is False
-    assert response.get_json()["index_behind_seconds"] >= 300
+    assert response.get_json()["index_lag_seconds"] >= 300
     invoke(data_app, ["index", "update"])
-    assert data_client.get("/readyz").status_code == 200
+    repaired = data_client.get("/readyz")
+    assert repaired.status_code == 200
+    assert repaired.get_json()["index_position"] > before
