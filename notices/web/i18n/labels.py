@@ -141,7 +141,7 @@ def code_label(labels: dict, code: str | None) -> str:
 
 def facet_label(key: str, value: str, locale: Locale | None = None) -> str:
     """The readable label of one facet value, as the search page's filters and the API's
-    facets show it: country and court names, sexes, kinds, age bands ("30–39 years")."""
+    facets show it: country and court names, sexes, kinds, age bands ("26–35 years")."""
     if key in ("nationality", "wanted_by"):
         return country_name(value, locale)
     if key == "sex":
