@@ -97,6 +97,12 @@ def country_name(code: str | None, locale: Locale | None = None) -> str:
     return _locale(locale).territories.get(code, code)
 
 
+def names_a_country(member: str) -> bool:
+    """Whether a member of a published UN identity document or address ("issuing_country",
+    "country") holds a country code."""
+    return "country" in member.lower()
+
+
 def country_choices(locale: Locale | None = None, authorities: bool = False) -> list[tuple]:
     """(code, name) of every country in the locale's alphabetical order; with the wanted-by
     authorities if asked."""
@@ -131,6 +137,18 @@ def code_label(labels: dict, code: str | None) -> str:
     if not code:
         return ""
     return translated(labels).get(code, code)
+
+
+def facet_label(key: str, value: str, locale: Locale | None = None) -> str:
+    """The readable label of one facet value, as the search page's filters and the API's
+    facets show it: country and court names, sexes, kinds, age bands ("26–35 years")."""
+    if key in ("nationality", "wanted_by"):
+        return country_name(value, locale)
+    if key == "sex":
+        return code_label(SEX_LABELS, value)
+    if key == "kind":
+        return code_label(KIND_LABELS, value)
+    return gettext("%(band)s years", band=value.replace("-", "–"))
 
 
 def language_label(code: str, locale: Locale | None = None) -> str:

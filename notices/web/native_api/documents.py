@@ -1,22 +1,18 @@
-"""Notices and search results as the native API writes them: our field names, codes with labels."""
+"""Notices as the native API writes them: our field names, every code with its label, both
+forms of the id, and one `links` object of absolute URLs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from urllib.parse import urlencode
 
 from flask import url_for
-from werkzeug.datastructures import MultiDict
 
+from notices.domain import url_entity_id
 from notices.models import Notice
-from notices.reads import ResultsPage
 from notices.result_rows import ResultNotice
-from notices.web.common.query_args import SEARCH_PARAMS
 from notices.web.common.urls import compat_url, notice_path, picture_url
 from notices.web.i18n import labels
-from notices.web.i18n.why import why_text
-from search_index import Hit
 
 
 def timestamp(moment: datetime) -> str:
@@ -29,9 +25,24 @@ def coded(code: str | None, label: str) -> dict | None:
     return {"code": code, "label": label} if code else None
 
 
+def country(code: str | None) -> dict | None:
+    """A country (or wanted-by authority) code with its name in the request's language."""
+    return coded(code, labels.country_name(code))
+
+
 def countries(codes: Iterable[str] | None) -> list[dict]:
-    """Country codes with their labels."""
-    return [coded(code, labels.country_name(code)) for code in codes or ()]
+    """Country codes with their names, each code once, in the published order."""
+    return [country(code) for code in dict.fromkeys(codes or ()) if code]
+
+
+def sex(code: str | None) -> dict | None:
+    """The sex code (M, F, U) with its label."""
+    return coded(code, labels.code_label(labels.SEX_LABELS, code))
+
+
+def ids(notice: Notice | ResultNotice) -> dict:
+    """The id as published ("1996/78696") and the form URLs use ("1996-78696")."""
+    return {"entity_id": notice.entity_id, "path_id": url_entity_id(notice.entity_id)}
 
 
 def age(iso: str | None, today: date) -> dict | None:
@@ -56,23 +67,28 @@ def names(notice: Notice | ResultNotice) -> dict:
     }
 
 
-def links(notice: Notice) -> dict:
-    """Where to read more about a notice: this API, its page, the compatible API."""
-    return {
+def links(notice: Notice | ResultNotice) -> dict:
+    """Where to read more, as absolute URLs: this API's document (self), the notice's page
+    (html) and, when it has a picture, the first picture's thumbnail."""
+    found = {
         "self": url_for("native_api.notice", **notice_path(notice), _external=True),
-        "page": url_for("pages.notice", **notice_path(notice), _external=True),
-        "compatible": compat_url("detail", notice),
+        "html": url_for("pages.notice", **notice_path(notice), _external=True),
     }
+    if notice.pictures:
+        found["thumbnail"] = picture_url(notice.pictures[0].thumb_sha256, external=True)
+    return found
 
 
 def _pictures(notice: Notice) -> list[dict]:
     return [
         {
             "picture_id": p.picture_id,
-            "url": picture_url(p.sha256, external=True),
-            "thumbnail_url": picture_url(p.thumb_sha256, external=True),
             "width": p.width,
             "height": p.height,
+            "links": {
+                "image": picture_url(p.sha256, external=True),
+                "thumbnail": picture_url(p.thumb_sha256, external=True),
+            },
         }
         for p in notice.pictures
     ]
@@ -86,16 +102,14 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
     """Every field of a notice; fields that do not apply to its kind are null or empty."""
     today = today or date.today()
     return {
-        "entity_id": notice.entity_id,
+        **ids(notice),
         "kind": notice.kind,
         "names": names(notice),
-        "sex": coded(notice.sex, labels.code_label(labels.SEX_LABELS, notice.sex)),
+        "sex": sex(notice.sex),
         "date_of_birth": notice.date_of_birth,
         "age": age(notice.date_of_birth, today),
         "place_of_birth": notice.place_of_birth,
-        "country_of_birth": coded(
-            notice.country_of_birth, labels.country_name(notice.country_of_birth)
-        ),
+        "country_of_birth": country(notice.country_of_birth),
         "nationalities": countries(notice.nationalities),
         "height": notice.height or None,
         "weight": notice.weight or None,
@@ -105,7 +119,7 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "distinguishing_marks": notice.distinguishing_marks,
         "warrants": [
             {
-                "issuing_country": coded(w.issuing_country, labels.country_name(w.issuing_country)),
+                "issuing_country": country(w.issuing_country),
                 "charge": w.charge,
                 "charge_translation": w.charge_translation,
             }
@@ -116,7 +130,8 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "pictures": _pictures(notice),
         "first_published": timestamp(notice.first_published),
         "last_changed": timestamp(notice.last_changed),
-        "_links": links(notice),
+        # The compatible API's document of the same notice, for clients that know its shapes.
+        "links": {**links(notice), "compatible": compat_url("detail", notice)},
     }
 
 
@@ -124,11 +139,20 @@ def _disappearance(notice: Notice) -> dict:
     return {
         "date": notice.event_date,
         "place": notice.event_place,
-        "country": coded(notice.event_country, labels.country_name(notice.event_country)),
+        "country": country(notice.event_country),
         "countries_likely_visited": countries(notice.countries_likely_visited),
         "father": {"family_name": notice.father_name, "forename": notice.father_forename},
         "mother": {"family_name": notice.mother_name, "forename": notice.mother_forename},
     }
+
+
+def _flat(items: Iterable[dict]) -> list[dict]:
+    """UN documents, associates and addresses as published, their country members as
+    countries (like every country in this API)."""
+    return [
+        {key: country(text) if labels.names_a_country(key) else text for key, text in item.items()}
+        for item in items
+    ]
 
 
 def _un(notice: Notice) -> dict:
@@ -137,75 +161,9 @@ def _un(notice: Notice) -> dict:
         "reference_date": notice.un_reference_date,
         "resolution": notice.un_resolution,
         "summary": notice.summary,
-        "identity_documents": list(notice.identity_documents),
-        "associates": list(notice.associates),
-        "addresses": list(notice.addresses),
+        "identity_documents": _flat(notice.identity_documents),
+        "associates": _flat(notice.associates),
+        "addresses": _flat(notice.addresses),
         "main_activity": notice.main_activity,
         "legal_form": notice.legal_form,
-    }
-
-
-def result_item(notice: ResultNotice, hit: Hit, today: date) -> dict:
-    """One search result: who, how well the name matched and why, and where to read more."""
-    return {
-        "entity_id": notice.entity_id,
-        "kind": notice.kind,
-        "names": names(notice),
-        "sex": notice.sex,
-        "date_of_birth": notice.date_of_birth,
-        "age": age(notice.date_of_birth, today),
-        "nationalities": list(notice.nationalities),
-        "wanted_by": [w.issuing_country for w in notice.warrants if w.issuing_country],
-        "has_picture": bool(notice.pictures),
-        "thumbnail_url": (
-            picture_url(notice.pictures[0].thumb_sha256, external=True) if notice.pictures else None
-        ),
-        "score": hit.score,
-        "band": hit.band,
-        "why": why_text(hit.reasons) if hit.reasons else hit.why,
-        "matched_name": (
-            {"name": hit.matched_name[0], "type": hit.matched_name[1]} if hit.matched_name else None
-        ),
-        "reasons": [
-            {"code": code, "query": query, "name": name} for code, query, name in hit.reasons
-        ],
-        "first_published": timestamp(notice.first_published),
-        "last_changed": timestamp(notice.last_changed),
-        "url": url_for("pages.notice", **notice_path(notice), _external=True),
-        "api_url": url_for("native_api.notice", **notice_path(notice), _external=True),
-    }
-
-
-def search_links(args: MultiDict, page: int, pages: int) -> dict[str, str]:
-    """self, first, last, and prev/next where they exist: the same search (known parameters
-    only, each once) on another page, as absolute URLs."""
-    kept = [
-        (key, value)
-        for key, value in dict.fromkeys(args.items(multi=True))
-        if key in SEARCH_PARAMS and key != "page" and value.strip()
-    ]
-
-    def href(number: int) -> str:
-        params = kept + ([("page", str(number))] if number > 1 else [])
-        query = urlencode(params)
-        return url_for("native_api.search", _external=True) + (f"?{query}" if query else "")
-
-    links = {"self": href(page), "first": href(1), "last": href(max(pages, 1))}
-    if page > 1:
-        links["prev"] = href(min(page - 1, max(pages, 1)))
-    if page < pages:
-        links["next"] = href(page + 1)
-    return links
-
-
-def search_document(page: ResultsPage, args: MultiDict | None = None) -> dict:
-    """One page of search results with the paging figures, facet counts and paging links."""
-    return {
-        "links": search_links(args or MultiDict(), page.page, page.pages),
-        "total": page.total,
-        "page": page.page,
-        "per_page": page.per_page,
-        "pages": page.pages,
-        "results": [result_item(notice, hit, page.today) for notice, hit in page.results],
-        "facets": page.facets,
     }

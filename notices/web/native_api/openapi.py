@@ -7,32 +7,16 @@ import copy
 from notices.domain import KIND_PATHS, KINDS
 from notices.web.common.query_args import COMPAT_MAX_PER_PAGE, MAX_AGE, MAX_PER_PAGE
 from notices.web.native_api.openapi_polish import polish
-
-STR = {"type": "string"}
-NSTR = {"type": ["string", "null"]}
-INT = {"type": "integer"}
-NNUM = {"type": ["number", "null"]}
-
-
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _array(items: dict) -> dict:
-    return {"type": "array", "items": items}
-
-
-def _nullable(schema: dict) -> dict:
-    return {"oneOf": [schema, {"type": "null"}]}
-
-
-def _object(properties: dict, required: list[str] | None = None, extra: bool = False) -> dict:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": extra,
-    }
+from notices.web.native_api.openapi_schemas import (
+    INT,
+    NATIVE_SCHEMAS,
+    NSTR,
+    STR,
+    array,
+    nullable,
+    obj,
+    ref,
+)
 
 
 def _query(name: str, schema: dict, description: str, repeat: bool = False) -> dict:
@@ -41,7 +25,7 @@ def _query(name: str, schema: dict, description: str, repeat: bool = False) -> d
         "in": "query",
         "required": False,
         "description": description,
-        "schema": _array(schema) if repeat else schema,
+        "schema": array(schema) if repeat else schema,
     }
     if repeat:
         parameter.update(style="form", explode=True)
@@ -61,7 +45,7 @@ def _path(name: str, schema: dict, description: str) -> dict:
 def _json(schema_name: str, description: str) -> dict:
     return {
         "description": description,
-        "content": {"application/json": {"schema": _ref(schema_name)}},
+        "content": {"application/json": {"schema": ref(schema_name)}},
     }
 
 
@@ -76,187 +60,67 @@ ENTITY = _path(
     {"type": "string", "pattern": "^[0-9]{4}-[0-9]{1,7}$"},
     "Notice id in dash form, e.g. 2024-12345",
 )
-CODED = _object({"code": STR, "label": STR})
-LINK = _object({"href": {"type": "string", "format": "uri"}})
-COUNTS = {"type": "object", "additionalProperties": INT}
+NATIVE_ENTITY = _path(
+    "entity_id",
+    {"type": "string", "pattern": "^[0-9]{4}[-/][0-9]{1,7}$"},
+    "The notice's path_id (2024-12345) or its entity_id as published (2024/12345, escaped "
+    "in the path as 2024%2F12345)",
+)
+LINK = ref("Link")
 
 SCHEMAS = {
-    "Error": _object(
-        {
-            "error": _object({"code": STR, "message": STR, "parameter": NSTR}),
-            "disclaimer": STR,
-        }
-    ),
-    "Coded": CODED,
-    "Age": _nullable(_object({"min": INT, "max": INT})),
-    "Names": _object(
-        {
-            "family_name": NSTR,
-            "forename": NSTR,
-            "family_name_original": NSTR,
-            "forename_original": NSTR,
-            "birth_name": NSTR,
-            "aliases": _array(STR),
-            "formerly_known_as": _array(STR),
-        }
-    ),
-    "SearchResult": _object(
-        {
-            "entity_id": STR,
-            "kind": {"enum": list(KINDS)},
-            "names": _ref("Names"),
-            "sex": NSTR,
-            "date_of_birth": NSTR,
-            "age": _ref("Age"),
-            "nationalities": _array(STR),
-            "wanted_by": _array(STR),
-            "has_picture": {"type": "boolean"},
-            "thumbnail_url": NSTR,
-            "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
-            "band": {"enum": ["strong", "possible", "weak", None]},
-            "why": NSTR,
-            "reasons": _array(_object({"code": STR, "query": STR, "name": STR})),
-            "matched_name": {
-                "oneOf": [
-                    _object(
-                        {
-                            "name": STR,
-                            "type": {
-                                "type": "string",
-                                "enum": [
-                                    "primary",
-                                    "alias",
-                                    "birth_name",
-                                    "former_name",
-                                    "original_script",
-                                ],
-                            },
-                        }
-                    ),
-                    {"type": "null"},
-                ],
-                "description": "Which of the notice's names the query matched (null when the "
-                "search had no name, or found the notice by its number or UN reference).",
-            },
-            "first_published": {"type": "string", "format": "date-time"},
-            "last_changed": {"type": "string", "format": "date-time"},
-            "url": STR,
-            "api_url": STR,
-        }
-    ),
-    "SearchResponse": _object(
-        {
-            "links": _object(
-                {name: STR for name in ("self", "first", "last", "prev", "next")},
-                required=["self", "first", "last"],
-            ),
-            "total": INT,
-            "page": INT,
-            "per_page": INT,
-            "pages": INT,
-            "results": _array(_ref("SearchResult")),
-            "facets": _object(
-                {key: COUNTS for key in ("kind", "nationality", "wanted_by", "sex", "age_band")}
-            ),
-            "disclaimer": STR,
-        }
-    ),
-    "Notice": _object(
-        {
-            "entity_id": STR,
-            "kind": {"enum": list(KINDS)},
-            "names": _ref("Names"),
-            "sex": _nullable(CODED),
-            "date_of_birth": NSTR,
-            "age": _ref("Age"),
-            "place_of_birth": NSTR,
-            "country_of_birth": _nullable(CODED),
-            "nationalities": _array(CODED),
-            "height": NNUM,
-            "weight": NNUM,
-            "eye_colors": _array(CODED),
-            "hair_colors": _array(CODED),
-            "languages": _array(CODED),
-            "distinguishing_marks": NSTR,
-            "warrants": _array(
-                _object(
-                    {
-                        "issuing_country": _nullable(CODED),
-                        "charge": NSTR,
-                        "charge_translation": NSTR,
-                    }
-                )
-            ),
-            "disappearance": {"type": ["object", "null"]},
-            "un": {"type": ["object", "null"]},
-            "pictures": _array(
-                _object(
-                    {
-                        "picture_id": STR,
-                        "url": STR,
-                        "thumbnail_url": STR,
-                        "width": INT,
-                        "height": INT,
-                    }
-                )
-            ),
-            "first_published": {"type": "string", "format": "date-time"},
-            "last_changed": {"type": "string", "format": "date-time"},
-            "_links": _object({"self": STR, "page": STR, "compatible": STR}),
-            "disclaimer": STR,
-        }
-    ),
-    "Link": LINK,
-    "NoticeLinks": _object(
+    **NATIVE_SCHEMAS,
+    "Link": obj({"href": {"type": "string", "format": "uri"}}),
+    "CompatNoticeLinks": obj(
         {"self": LINK, "images": LINK, "thumbnail": LINK}, required=["self", "images"]
     ),
-    "CompatListItem": _object(
+    "CompatListItem": obj(
         {
             "entity_id": STR,
             "name": NSTR,
             "forename": NSTR,
             "date_of_birth": NSTR,
-            "nationalities": _nullable(_array(STR)),
-            "_links": _ref("NoticeLinks"),
+            "nationalities": nullable(array(STR)),
+            "_links": ref("CompatNoticeLinks"),
         },
         required=["entity_id", "name", "_links"],
     ),
-    "CompatList": _object(
+    "CompatList": obj(
         {
             "total": INT,
             "query": {"type": "object"},
-            "_embedded": _object({"notices": _array(_ref("CompatListItem"))}),
-            "_links": _object(
+            "_embedded": obj({"notices": array(ref("CompatListItem"))}),
+            "_links": obj(
                 {rel: LINK for rel in ("self", "first", "previous", "next", "last")},
                 required=["self", "first", "last"],
             ),
             "disclaimer": STR,
         }
     ),
-    "CompatDetail": _object(
+    "CompatDetail": obj(
         {
             "entity_id": STR,
             "_embedded": {"type": "object"},
-            "_links": _ref("NoticeLinks"),
+            "_links": ref("CompatNoticeLinks"),
             "disclaimer": STR,
         },
         extra=True,
     ),
-    "CompatImages": _object(
+    "CompatImages": obj(
         {
-            "_embedded": _object(
+            "_embedded": obj(
                 {
-                    "images": _array(
-                        _object(
+                    "images": array(
+                        obj(
                             {
                                 "picture_id": {"type": "string", "pattern": "^[0-9]+$"},
-                                "_links": _object({"self": LINK}),
+                                "_links": obj({"self": LINK}),
                             }
                         )
                     )
                 }
             ),
-            "_links": _object(
+            "_links": obj(
                 {"self": LINK, "notice": LINK, "thumbnail": LINK}, required=["self", "notice"]
             ),
             "disclaimer": STR,
@@ -374,6 +238,14 @@ DOCUMENT = {
             "disclaimer and code labels follow Accept-Language (ar, en, es, fr, ru, zh; "
             "English otherwise), or a language prefix on any path (/fr/api/v1/search); "
             "field names and codes never change. "
+            "Shapes of the native API: every country (nationalities, wanted_by, "
+            "country_of_birth, a warrant's issuing_country, a disappearance's countries) is "
+            "{code, label}, and so are sex, colours and languages; each facet is a list of "
+            "{value, label, count}; a notice carries its id as published (entity_id, "
+            "2024/12345) and in the form paths use (path_id, 2024-12345), and the detail path "
+            "takes either; every URL a document gives is absolute and in its `links` object "
+            "(self: the API document, html: the page, thumbnail, compatible; each picture's "
+            "image and thumbnail). "
             "Scores and bands: a name search gives each result a score from 0 to 100 and a "
             "band. strong (score >= 85): every typed part is a part of this name, spelled the "
             "same or in an accepted other way (accents, another script, a known variant or short "
@@ -403,7 +275,7 @@ DOCUMENT = {
         "/api/v1/notices/{kind}/{entity_id}": {
             "get": {
                 "summary": "One notice with every field",
-                "parameters": [_path("kind", {"enum": list(KINDS)}, "Notice kind"), ENTITY],
+                "parameters": [_path("kind", ref("Kind"), "Notice kind"), NATIVE_ENTITY],
                 "responses": {
                     "200": _json("Notice", "The notice"),
                     "404": ERRORS["404"],

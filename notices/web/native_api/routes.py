@@ -8,8 +8,9 @@ from notices.web.common.query_args import search_query
 from notices.web.common.reading import notice_or_abort, run_search
 from notices.web.common.urls import KIND_CONVERTER
 from notices.web.i18n.disclaimer import disclaimer_text
-from notices.web.native_api.documents import notice_document, search_document
+from notices.web.native_api.documents import notice_document
 from notices.web.native_api.openapi import openapi_document
+from notices.web.native_api.results import search_document
 
 bp = Blueprint("native_api", __name__, url_prefix="/api/v1")
 
@@ -25,7 +26,9 @@ def search() -> Response:
     return _json(search_document(run_search(search_query(request.args)), request.args))
 
 
-@bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<entity>")
+# `path`: the id may come as published, 1996/78696 (a client escapes it as 1996%2F78696, which
+# the server decodes to a slash before routing), or in the dash form, 1996-78696.
+@bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<path:entity>")
 def notice(kind: str, entity: str) -> Response:
     """One notice with every field, codes with readable labels."""
     found = notice_or_abort(entity)

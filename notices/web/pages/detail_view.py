@@ -195,7 +195,7 @@ def flat_object_text(item: dict) -> str:
     """One UN identity document, associate or address as a line; country codes named."""
     parts = []
     for key, value in item.items():
-        parts.append(labels.country_name(value) if "country" in key.lower() else value)
+        parts.append(labels.country_name(value) if labels.names_a_country(key) else value)
     return ", ".join(part for part in parts if part)
 
 

@@ -188,14 +188,6 @@ def tabs(args: MultiDict) -> list[Link]:
     ]
 
 
-def _facet_label(key: str, value: str, locale: Locale | None = None) -> str:
-    if key in ("nationality", "wanted_by"):
-        return labels.country_name(value, locale)
-    if key == "sex":
-        return labels.code_label(labels.SEX_LABELS, value)
-    return _("%(band)s years", band=value.replace("-", "–"))
-
-
 def _band_bounds(band: str) -> dict:
     low, _sep, high = band.replace("+", "-").partition("-")
     return {"age_min": low, "age_max": high}
@@ -212,7 +204,7 @@ def _selected_links(key: str, args: MultiDict) -> list[Link]:
     values = [v for value in args.getlist(params[0]) for v in value.split(",") if v]
     return [
         Link(
-            _facet_label(key, value.upper()),
+            labels.facet_label(key, value.upper()),
             url_with(args, drop=params, **{params[0]: [v for v in values if v != value]}),
             current=True,
         )
@@ -236,7 +228,7 @@ def _refine_links(
             [(name, bound) for name, bound in changes.items() if bound], safe=QUERY_SAFE
         )
         url = f"{kept}{joiner}{extra}" if extra else kept
-        links.append(Link(_facet_label(key, value, locale), url, count))
+        links.append(Link(labels.facet_label(key, value, locale), url, count))
     return links
 
 

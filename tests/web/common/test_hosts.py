@@ -38,8 +38,12 @@ def test_public_url_is_used_for_every_absolute_url_whatever_host_says(make_app):
         href.startswith("https://notices.example.org/notices/v1/") for href in hrefs
     )
     detail = client.get(DETAIL, headers=headers).get_json()
-    assert detail["_links"]["self"].startswith("https://notices.example.org/api/v1/")
-    assert all(p["url"].startswith("https://notices.example.org/") for p in detail["pictures"])
+    assert detail["links"]["self"].startswith("https://notices.example.org/api/v1/")
+    assert all(
+        url.startswith("https://notices.example.org/")
+        for url in [*detail["links"].values()]
+        + [url for p in detail["pictures"] for url in p["links"].values()]
+    )
     redirect = client.get("/notices//v1/red", headers=headers)  # werkzeug merges the slashes
     assert redirect.status_code == 308
     assert redirect.headers["Location"].startswith("https://notices.example.org/")

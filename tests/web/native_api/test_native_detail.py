@@ -20,8 +20,8 @@ def test_notice_document_gives_codes_with_labels_and_an_age_range(loaded_client)
         {"code": "CHI", "label": "Chinese"},
     ]
     assert doc["warrants"][0]["issuing_country"] == {"code": "IT", "label": "Italy"}
-    assert doc["pictures"][0]["url"].startswith("http://localhost/pictures/")
-    assert doc["_links"]["page"] == "http://localhost/notices/red/2024-00102"
+    assert doc["pictures"][0]["links"]["image"].startswith("http://localhost/pictures/")
+    assert doc["links"]["html"] == "http://localhost/notices/red/2024-00102"
     assert "not an arrest warrant" in doc["disclaimer"]
 
 
