@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+from notices.contacts import NOTE_LANGUAGES
 from notices.domain import KIND_PATHS, KINDS
 from notices.web.common.query_args import COMPAT_MAX_PER_PAGE, MAX_AGE, MAX_PER_PAGE
 from notices.web.native_api.openapi_polish import polish
@@ -189,6 +190,21 @@ SCHEMAS = {
             ),
             "disappearance": {"type": ["object", "null"]},
             "un": {"type": ["object", "null"]},
+            "contacts": _array(
+                _object(
+                    {
+                        "country": CODED,
+                        "name": STR,
+                        "phone": NSTR,
+                        "email": NSTR,
+                        "url": NSTR,
+                        "note": NSTR,
+                        "note_language": {"enum": [*NOTE_LANGUAGES, None]},
+                    }
+                )
+            ),
+            "operator_contact": _nullable(_object({"email": NSTR, "url": NSTR})),
+            "contact_advice": STR,
             "pictures": _array(
                 _object(
                     {
