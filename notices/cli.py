@@ -17,7 +17,7 @@ from flask.cli import FlaskGroup
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from notices import create_app, operations
+from notices import contact_loads, create_app, operations
 from notices.domain import KINDS
 from notices.indexing import IndexUnavailable
 from notices.ingest.report import LoadReport
@@ -174,6 +174,39 @@ def loads_show(load_id: int) -> None:
 
 
 @main.group()
+def contacts() -> None:
+    """The contact directory shown on notice pages ("If you have information")."""
+
+
+@contacts.command("load")
+@click.argument("file", type=click.Path(dir_okay=False))
+def contacts_load(file: str) -> None:
+    """Replace the directory with a YAML or CSV file's valid rows (countries it lacks go)."""
+    with _operator_errors(""):
+        report = operations.load_contacts(current_app, file)
+    _print_contacts_report(report)
+    sys.exit(report.exit_code())
+
+
+def _print_contacts_report(report: contact_loads.ContactLoadReport) -> None:
+    errors, lines = contact_loads.report_lines(report)
+    for line in errors:
+        click.echo(line, err=True)
+    for line in lines:
+        click.echo(line)
+
+
+@contacts.command("list")
+def contacts_list() -> None:
+    """Every contact of the directory, by country code, and its last load."""
+    with _operator_errors():
+        entries, last = operations.contact_directory(current_app)
+    for contact in entries:
+        click.echo(contact_loads.describe_contact(contact))
+    click.echo(contact_loads.describe_load(last) if last else "the directory was never loaded")
+
+
+@main.group()
 def index() -> None:
     """The search index."""
 
@@ -314,6 +347,21 @@ def demo_load(extract: str) -> None:
     if not _index_follows():
         operations.rebuild_index(current_app)
         click.echo("search index built")
+    _load_demo_contacts()
+
+
+def _load_demo_contacts() -> None:
+    """The fictitious contact directory goes with demo notices, never over a staff one."""
+    from notices.demo import DEMO_CONTACTS
+
+    if operations.staff_contacts_present(current_app):
+        click.echo("the contact directory was loaded by staff: demo contacts not loaded")
+        return
+    report = operations.load_contacts(current_app, str(DEMO_CONTACTS), demo=True)
+    errors, lines = contact_loads.report_lines(report)
+    for line in errors:
+        click.echo(line, err=True)
+    click.echo(f"demo contacts: {lines[-1]}")
 
 
 def _index_follows() -> bool:

@@ -62,6 +62,9 @@ NON_COUNTRY_AUTHORITIES = {
     "UNK": "Kosovo (UNMIK)",
 }
 
+# CLDR territories that are not countries a person can be a national of or wanted by.
+NOT_COUNTRY_TERRITORIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+
 # The disclaimer in English, for what is written without a request (the bulk dataset). The web
 # layer's translated sentences (notices.web.i18n.disclaimer) repeat these as literals so that
 # message extraction finds them; a test keeps the two equal.

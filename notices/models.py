@@ -1,4 +1,5 @@
-"""SQLAlchemy 2.0 declarative models: notices, warrants, pictures and the record of every load."""
+"""SQLAlchemy 2.0 declarative models: notices, warrants, pictures, the record of every load and
+the contact directory."""
 
 from __future__ import annotations
 
@@ -195,3 +196,35 @@ class JournalEntry(Base):
     entity_id: Mapped[str] = mapped_column(String(16))
     change: Mapped[str] = mapped_column(String(10))  # added | changed | withdrawn
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Contact(Base):
+    """The operator's contact for one country (or wanted-by authority): staff load the whole
+    directory from a file (`notices contacts load`), the notice pages show it."""
+
+    __tablename__ = "contact"
+
+    country: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[dict] = mapped_column(JSON, default=dict)  # UI language -> text
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ContactLoad(Base):
+    """One committed `notices contacts load`: its file and what it changed. The newest load
+    that changed something dates every notice page (Last-Modified)."""
+
+    __tablename__ = "contact_load"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)  # the fictitious demo directory
+    loaded_at: Mapped[datetime] = mapped_column(DateTime)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    removed: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from notices import dataset, indexing
+from notices import contact_loads, dataset, indexing
 from notices.db import ensure_schema, upgrade
 from notices.follower import Follower
 from notices.indexing import IndexUnavailable
@@ -20,7 +20,7 @@ from notices.ingest import records, store
 from notices.ingest.loader import LoadOptions, run_load
 from notices.ingest.report import STATUS_REFUSED, LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
-from notices.models import LoadRun
+from notices.models import Contact, ContactLoad, LoadRun
 from notices.services import Services
 from search_index import Drift, GenerationInfo, IndexHome
 
@@ -273,3 +273,21 @@ def staff_notices_present(app: Flask) -> bool:
     )
     with sessions_for(app)() as session:
         return bool(session.scalar(select(staff_written)))
+
+
+def load_contacts(app: Flask, path: str, *, demo: bool = False) -> contact_loads.ContactLoadReport:
+    """Replace the contact directory with a YAML or CSV file's valid rows (one transaction)."""
+    ensure_schema(app.config["DATABASE_URL"])
+    return contact_loads.load_directory(sessions_for(app), path, demo=demo)
+
+
+def contact_directory(app: Flask) -> tuple[list[Contact], ContactLoad | None]:
+    """Every contact by country code, and the load that last replaced the directory."""
+    with sessions_for(app)() as session:
+        return contact_loads.directory(session), contact_loads.last_load(session)
+
+
+def staff_contacts_present(app: Flask) -> bool:
+    """True when staff loaded the directory: the demo directory must never replace it."""
+    with sessions_for(app)() as session:
+        return contact_loads.staff_directory_present(session)

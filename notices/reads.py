@@ -1,5 +1,5 @@
-"""Flask-free reads for the public side: one notice, a page of search results, picture and
-demo state. Views turn what these return into pages, JSON and status codes."""
+"""Flask-free reads for the public side: one notice and its contacts, a page of search results,
+picture and demo state. Views turn what these return into pages, JSON and status codes."""
 
 from __future__ import annotations
 
@@ -24,10 +24,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, joinedload
 
 from notices import journal
+from notices.contacts import reporting_countries
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors
 from notices.ingest.report import COMMITTED_STATUSES
-from notices.models import STATUS_ACTIVE, STATUS_WITHDRAWN, LoadRun, Notice, Picture
+from notices.models import (
+    STATUS_ACTIVE,
+    STATUS_WITHDRAWN,
+    Contact,
+    ContactLoad,
+    LoadRun,
+    Notice,
+    Picture,
+)
 from notices.result_rows import ResultNotice, active_result_notices
 from search_index import Hit, IndexHome, SearchQuery, search
 
@@ -64,6 +73,39 @@ def find_notice(session: Session, entity: str) -> Notice | Gone | None:
     if not notice.active:
         return Gone(notice.entity_id, notice.kind)
     return notice
+
+
+@dataclass(frozen=True)
+class NoticeContacts:
+    """The directory's contacts for a notice, in the notice's order of countries, and when the
+    directory last changed (a notice page is as new as the newer of the two)."""
+
+    contacts: list[Contact]
+    changed_at: datetime | None
+
+    def last_modified(self, notice: Notice) -> datetime:
+        """The Last-Modified of a page or document showing the notice with these contacts."""
+        if self.changed_at is None:
+            return notice.last_changed
+        return max(notice.last_changed, self.changed_at)
+
+
+CHANGED_AT = select(func.max(ContactLoad.loaded_at)).where(
+    ContactLoad.added + ContactLoad.changed + ContactLoad.removed > 0
+)
+
+
+def notice_contacts(session: Session, notice: Notice) -> NoticeContacts:
+    """The contacts a notice shows (see contacts.reporting_countries) that the directory has."""
+    codes = reporting_countries(notice)
+    found = {}
+    if codes:
+        found = {
+            c.country: c for c in session.scalars(select(Contact).where(Contact.country.in_(codes)))
+        }
+    return NoticeContacts(
+        [found[code] for code in codes if code in found], session.scalar(CHANGED_AT)
+    )
 
 
 @dataclass

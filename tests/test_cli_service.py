@@ -61,3 +61,21 @@ def test_demo_load_refuses_an_extract_that_is_not_demo_data(runner, sessions, tm
     assert "is not a demo extract" in result.output
     with sessions() as session:
         assert session.scalar(select(func.count(Notice.id))) == 0
+
+
+def test_demo_load_loads_the_fictitious_contacts_but_never_over_staff_ones(runner, tmp_path):
+    write_demo_extract(tmp_path / "demo", 10, seed=5)
+    result = runner.invoke(["demo-load", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "demo contacts: added " in result.output
+    listing = runner.invoke(["contacts", "list"]).output
+    assert "FR  Demo Liaison Office for France" in listing
+    assert "(demo directory)" in listing
+
+    staff = tmp_path / "staff.csv"
+    staff.write_text("country,name,email\nFR,Staff office,office@example.org\n", encoding="utf-8")
+    assert runner.invoke(["contacts", "load", str(staff)]).exit_code == 0
+    result = runner.invoke(["demo-load", str(tmp_path / "demo")])
+    assert result.exit_code == 0
+    assert "the contact directory was loaded by staff: demo contacts not loaded" in result.output
+    assert runner.invoke(["contacts", "list"]).output.startswith("FR  Staff office:")

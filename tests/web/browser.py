@@ -10,6 +10,7 @@ import pytest
 
 from notices import create_app
 from notices.db import upgrade
+from notices.demo import DEMO_CONTACTS
 from tests.web.dataset import write_extract
 from tests.web.helpers import invoke, serving
 
@@ -55,6 +56,7 @@ def serve_demo_site(root: Path):
     write_extract(extract)  # known names to search for, beside the generated ones
     invoke(app, ["load", str(extract), "--full"])
     invoke(app, ["index", "rebuild"])
+    invoke(app, ["contacts", "load", str(DEMO_CONTACTS)])  # the fictitious directory
     with serving(app) as base_url:
         yield base_url
     app.extensions["notices"].engine.dispose()

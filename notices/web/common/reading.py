@@ -66,6 +66,12 @@ def notice_or_abort(entity: str, kind: str | None = None) -> Notice:
     return found
 
 
+def notice_contacts(notice: Notice) -> reads.NoticeContacts:
+    """See notices.reads.notice_contacts."""
+    with read_session() as session:
+        return reads.notice_contacts(session, notice)
+
+
 def picture_status(digest: str) -> str | None:
     """See notices.reads.picture_status."""
     with read_session() as session:

@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from flask_babel import lazy_gettext, lazy_pgettext
 
-from notices.domain import PartialDate
+from notices.domain import NOT_COUNTRY_TERRITORIES, PartialDate
 from notices.web.i18n.cache import per_locale, translated
 from notices.web.i18n.catalog import gettext, ngettext, request_locale, request_locale_id
 from notices.web.i18n.collation import sort_key
@@ -74,8 +74,7 @@ AUTHORITY_LABELS = {
     "UNK": lazy_gettext("Kosovo (UNMIK)"),
 }
 
-# CLDR territories that are not countries a person can be a national of or wanted by.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+_NOT_COUNTRIES = NOT_COUNTRY_TERRITORIES
 
 
 def display_name(notice: Any) -> str:  # a Notice or a ResultNotice row

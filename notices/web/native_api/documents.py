@@ -3,14 +3,19 @@ forms of the id, and one `links` object of absolute URLs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from flask import url_for
 
 from notices.domain import url_entity_id
-from notices.models import Notice
+from notices.models import Contact, Notice
 from notices.result_rows import ResultNotice
+from notices.web.common.contacts import (
+    contact_advice,
+    contact_views,
+    operator_contact,
+)
 from notices.web.common.urls import compat_url, notice_path, picture_url
 from notices.web.i18n import labels
 
@@ -98,8 +103,11 @@ def _codes(label_map: dict, codes: Iterable[str] | None) -> list[dict]:
     return [coded(code, labels.code_label(label_map, code)) for code in codes or ()]
 
 
-def notice_document(notice: Notice, today: date | None = None) -> dict:
-    """Every field of a notice; fields that do not apply to its kind are null or empty."""
+def notice_document(
+    notice: Notice, today: date | None = None, contacts: Sequence[Contact] = ()
+) -> dict:
+    """Every field of a notice; fields that do not apply to its kind are null or empty; whom
+    to tell what one knows (the directory's `contacts` for it)."""
     today = today or date.today()
     return {
         **ids(notice),
@@ -128,11 +136,29 @@ def notice_document(notice: Notice, today: date | None = None) -> dict:
         "disappearance": _disappearance(notice) if notice.kind == "yellow" else None,
         "un": _un(notice) if notice.kind.startswith("un-") else None,
         "pictures": _pictures(notice),
+        "contacts": _contacts(contacts),
+        "operator_contact": operator_contact(notice.kind),
+        "contact_advice": contact_advice(notice.kind),
         "first_published": timestamp(notice.first_published),
         "last_changed": timestamp(notice.last_changed),
         # The compatible API's document of the same notice, for clients that know its shapes.
         "links": {**links(notice), "compatible": compat_url("detail", notice)},
     }
+
+
+def _contacts(contacts: Sequence[Contact]) -> list[dict]:
+    return [
+        {
+            "country": country(view.code),
+            "name": view.name,
+            "phone": view.phone,
+            "email": view.email,
+            "url": view.url,
+            "note": view.note,
+            "note_language": view.note_language,
+        }
+        for view in contact_views(list(contacts))
+    ]
 
 
 def _disappearance(notice: Notice) -> dict:

@@ -7,6 +7,7 @@ that client generators produce one typed model per shape with a stable name.
 
 from __future__ import annotations
 
+from notices.contacts import NOTE_LANGUAGES
 from notices.domain import KINDS
 
 STR = {"type": "string"}
@@ -211,6 +212,18 @@ NATIVE_SCHEMAS = {
         },
         required=["self", "html", "compatible"],
     ),
+    "Contact": obj(
+        {
+            "country": ref("Country"),
+            "name": STR,
+            "phone": NSTR,
+            "email": NSTR,
+            "url": NSTR,
+            "note": NSTR,
+            "note_language": {"type": ["string", "null"], "enum": [*NOTE_LANGUAGES, None]},
+        }
+    ),
+    "OperatorContact": obj({"email": NSTR, "url": NSTR}),
     "Notice": obj(
         {
             **IDS,
@@ -232,6 +245,13 @@ NATIVE_SCHEMAS = {
             "disappearance": nullable(ref("Disappearance")),
             "un": nullable(ref("UnSection")),
             "pictures": array(ref("Picture")),
+            "contacts": described(
+                array(ref("Contact")),
+                "Whom to tell what one knows: the operator's contact for each wanted-by or "
+                "disappearance country (empty when the directory has none)",
+            ),
+            "operator_contact": nullable(ref("OperatorContact")),
+            "contact_advice": described(STR, "What to do with information, in words"),
             "first_published": DATE_TIME,
             "last_changed": DATE_TIME,
             "links": ref("NoticeLinks"),

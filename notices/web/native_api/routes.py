@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, make_response, request
 
 from notices.web.common.query_args import search_query
-from notices.web.common.reading import notice_or_abort, run_search
+from notices.web.common.reading import notice_contacts, notice_or_abort, run_search
 from notices.web.common.urls import KIND_CONVERTER
 from notices.web.i18n.disclaimer import disclaimer_text
 from notices.web.native_api.documents import notice_document
@@ -34,8 +34,9 @@ def notice(kind: str, entity: str) -> Response:
     found = notice_or_abort(entity)
     if found.kind != kind:
         abort(404)
-    response = _json(notice_document(found))
-    response.last_modified = found.last_changed
+    contacts = notice_contacts(found)
+    response = _json(notice_document(found, contacts=contacts.contacts))
+    response.last_modified = contacts.last_modified(found)
     return response
 
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from flask import url_for
 
-from notices.models import Notice
+from notices.models import Contact, Notice
+from notices.web.common.contacts import (
+    ContactView,
+    contact_advice,
+    contact_views,
+    operator_contact,
+)
 from notices.web.common.urls import kind_heading, notice_path, picture_url
 from notices.web.i18n import _, labels, pgettext
 
@@ -61,10 +67,16 @@ class NoticeView:
     pictures: list[PictureView]
     sections: list[Section]
     api_url: str
+    contacts: list[ContactView] = field(default_factory=list)  # "If you have information"
+    operator_contact: dict | None = None  # UN notices: the operator's general contact
+    contact_advice: str = ""  # contact the police, never approach: shown on every notice
 
 
-def notice_view(notice: Notice, today: date | None = None) -> NoticeView:
-    """Build the view model of a notice of any kind (ages as of `today`, default today)."""
+def notice_view(
+    notice: Notice, today: date | None = None, contacts: Sequence[Contact] = ()
+) -> NoticeView:
+    """Build the view model of a notice of any kind (ages as of `today`, default today), with
+    the directory's `contacts` for it."""
     today = today or date.today()
     title = labels.display_name(notice)
     builders = [
@@ -87,6 +99,9 @@ def notice_view(notice: Notice, today: date | None = None) -> NoticeView:
         pictures=_pictures(notice, title),
         sections=sections,
         api_url=url_for("native_api.notice", **notice_path(notice)),
+        contacts=contact_views(list(contacts)),
+        operator_contact=operator_contact(notice.kind),
+        contact_advice=contact_advice(notice.kind),
     )
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, make_response, redirect, render_template, request
 
 from notices.web.common.query_args import MAX_PAGE, RESULTS_PER_PAGE, int_arg, search_query
-from notices.web.common.reading import notice_or_abort, recent_changes, run_search
+from notices.web.common.reading import (
+    notice_contacts,
+    notice_or_abort,
+    recent_changes,
+    run_search,
+)
 from notices.web.common.urls import KIND_CONVERTER, notice_url
 from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
@@ -22,9 +27,10 @@ def notice(kind: str, entity: str) -> Response:
     if found.kind != kind:
         return redirect(notice_url(found), 308)
     nav = result_nav(found.entity_id, request.args.get("from", ""))
-    html = render_template("notice.html", notice=notice_view(found), nav=nav)
-    response = make_response(html)
-    response.last_modified = found.last_changed
+    contacts = notice_contacts(found)
+    view = notice_view(found, contacts=contacts.contacts)
+    response = make_response(render_template("notice.html", notice=view, nav=nav))
+    response.last_modified = contacts.last_modified(found)
     return response
 
 

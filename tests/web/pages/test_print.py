@@ -1,5 +1,5 @@
-"""A notice prints on one A4 page: picture, names, key facts, disclaimer and the page's address
-as text; no navigation and no language links."""
+"""A notice prints on one A4 page: picture, names, key facts, whom to contact, disclaimer and
+the page's address as text; no navigation and no language links."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ def test_a_notice_prints_on_one_a4_page_without_navigation(demo_site, browser, p
     assert address.inner_text().endswith(path)
     assert page.locator("#notice-disclaimer").is_visible()
     assert page.locator("h1").is_visible()
+    assert page.locator(".contacts__advice").is_visible()  # every notice: call the police
+    if "/red/" in path:  # wanted by France, whose (fictitious) contact is in the directory
+        assert page.locator(".contact").first.is_visible()
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"print{path.replace('/', '-')}.pdf").write_bytes(pdf)
