@@ -158,7 +158,28 @@ SCHEMAS = {
             "facets": _object(
                 {key: COUNTS for key in ("kind", "nationality", "wanted_by", "sex", "age_band")}
             ),
+            "suggestions": {
+                **_array(_ref("Suggestion")),
+                "description": "Other searches that find notices, offered only when this one "
+                "found nothing or at most 3 weak matches (empty otherwise): another spelling of "
+                "the name from the names in the index (spelling), one part of a several-part "
+                "name alone (partial), both with the same filters, or the name without any "
+                "filter (unfiltered).",
+            },
+            "filters_match_nothing": {
+                "type": "boolean",
+                "description": "True when the filters alone, whatever the name, leave no "
+                "notice: remove some filters rather than change the name.",
+            },
             "disclaimer": STR,
+        }
+    ),
+    "Suggestion": _object(
+        {
+            "q": {**STR, "description": "The name to search for"},
+            "count": {**INT, "minimum": 1, "description": "Notices that search finds"},
+            "kind": {"enum": ["spelling", "partial", "unfiltered"]},
+            "links": _object({"self": {"type": "string", "format": "uri"}}),
         }
     ),
     "Notice": _object(

@@ -22,7 +22,8 @@ def _json(document: dict) -> Response:
 @bp.get("/search")
 def search() -> Response:
     """Search every kind of notice; results carry score, band and why they matched."""
-    return _json(search_document(run_search(search_query(request.args)), request.args))
+    found = run_search(search_query(request.args), alternatives=True)
+    return _json(search_document(found, request.args))
 
 
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<entity>")
