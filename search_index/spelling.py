@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from search_index.candidates import FUZZY_FIELD, posting_ids, vocabulary
 from search_index.names.parts import ROLE_ANY, text_parts
-from search_index.names.transliteration import script_of
+from search_index.names.transliteration import LATIN, script_of
 
 if TYPE_CHECKING:  # imports for annotations only (some would be circular)
     from search_index.searching import Searcher
@@ -64,8 +64,10 @@ def corrections(searcher: Searcher, token: str) -> list[tuple[str, int]]:
 
 
 def display_form(searcher: Searcher, term: str, typed: str) -> str:
-    """How the notices write the folded `term`, in the script of `typed` when one does and in
-    its letter case (the user's BONDARENKP gives BONDARENKO, bondarenkp gives bondarenko)."""
+    """How the notices write the folded `term`, in the script of `typed` and in its letter
+    case (the user's BONDARENKP gives BONDARENKO, bondarenkp gives bondarenko); "" when `typed`
+    is in another script than Latin and no notice writes the term in it (a folded Latin
+    transliteration would puzzle the reader more than it helps)."""
     script = script_of(typed)
     table = searcher.columns.names
     doc_rows = searcher.snapshot.doc_rows
@@ -77,6 +79,8 @@ def display_form(searcher: Searcher, term: str, typed: str) -> str:
         written = _written_in(table.texts(row), term, script)
         if written:
             break
+    if not written and script != LATIN:
+        return ""
     return _same_case(written or term, typed)
 
 

@@ -147,7 +147,7 @@ def _part_options(searcher: Searcher, part: Part) -> list[tuple[str, int]]:
         (display_form(searcher, term, display), edits)
         for term, edits in corrections(searcher, token)
     ]
-    return nearest or [(display, 0)]
+    return [(word, edits) for word, edits in nearest if word] or [(display, 0)]
 
 
 def _partial(searcher: Searcher, parts: list[Part], mask: int, total: int) -> list[Suggestion]:
@@ -164,13 +164,23 @@ def _partial(searcher: Searcher, parts: list[Part], mask: int, total: int) -> li
     )
     found: list[Suggestion] = []
     for index in ranked:
-        text = distinct[index][0]
-        count, _best = _found(searcher, text, mask)
+        text, count = _part_alone(searcher, distinct[index], mask)
         if count > total:
             found.append(Suggestion(text, count, PARTIAL))
             if len(found) == MAX_SUGGESTIONS:
                 break
     return found
+
+
+def _part_alone(searcher: Searcher, part: Part, mask: int) -> tuple[str, int]:
+    """(the part as typed, or else its nearest indexed spelling, notices that finds)."""
+    count, _best = _found(searcher, part[0], mask)
+    if count:
+        return part[0], count
+    for word, edits in _part_options(searcher, part)[:1]:
+        if edits:
+            return word, _found(searcher, word, mask)[0]
+    return part[0], 0
 
 
 def _forename_likeness(part: Part, uppercase_family: bool) -> int:

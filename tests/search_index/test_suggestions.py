@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search_index import Alternatives, PersonName, SearchQuery, Suggestion, search, suggest
+from search_index.spelling import display_form
 
 PEOPLE = [
     ("MYKOLA", "BONDARENKO", "UA", "M"),
@@ -126,3 +127,22 @@ def test_a_few_weak_matches_also_get_suggestions(home, make_doc):
 def test_an_empty_index_is_not_blamed_on_the_filters(home):
     home.rebuild([])
     assert offered(home, text="BONDARENKO") == (0, Alternatives())
+
+
+def test_a_misspelt_part_is_offered_alone_in_the_spelling_notices_use(people):
+    total, alternatives = offered(people, text="Qwertz GONZLAESS")
+    assert total == 0
+    assert Suggestion("GONZÁLEZ", 2, "partial") in alternatives.suggestions
+
+
+def test_a_correction_is_written_in_the_script_the_user_typed_or_not_offered(home, make_doc):
+    home.rebuild(
+        [
+            make_doc(1, names=[PersonName("ПЛАМЕН", "КОСТОВ")]),
+            make_doc(2, names=[PersonName("NIKOLAI", "PETKOV")]),
+        ]
+    )
+    searcher = home.searcher()
+    assert display_form(searcher, "kostov", "Кастоввв") == "Костов"
+    assert display_form(searcher, "kostov", "KASTOVVV") == "KOSTOV"
+    assert display_form(searcher, "petkov", "Пеатковв") == ""  # no notice writes it so
