@@ -38,7 +38,7 @@ from notices.models import (
     Picture,
 )
 from notices.result_rows import ResultNotice, active_result_notices
-from search_index import Hit, IndexHome, SearchQuery, search
+from search_index import Alternatives, Hit, IndexHome, SearchQuery, search, suggest
 
 
 @dataclass(frozen=True)
@@ -119,13 +119,23 @@ class ResultsPage:
     facets: dict[str, dict[str, int]]
     results: list[tuple[ResultNotice, Hit]] = field(default_factory=list)
     today: date = field(default_factory=date.today)  # the day ages are computed for
+    # Other searches to offer when this one found (almost) nothing; asked for by the search
+    # page and the API only (exports and feeds do not show them).
+    alternatives: Alternatives = field(default_factory=Alternatives)
 
 
-def search_notices(session: Session, home: IndexHome, query: SearchQuery) -> ResultsPage:
+def search_notices(
+    session: Session, home: IndexHome, query: SearchQuery, alternatives: bool = False
+) -> ResultsPage:
     """Search the index, read the page's rows, and drop hits whose notice is no longer active
-    (a withdrawal committed after the index was read). Index failures raise IndexUnavailable."""
+    (a withdrawal committed after the index was read). With `alternatives`, a search that
+    found (almost) nothing also says what else to try. Index failures raise IndexUnavailable."""
+    offered = Alternatives()
     with index_errors(home, "searched"):
-        found = search(home, query)
+        searcher = home.searcher()
+        found = search(searcher, query)
+        if alternatives:
+            offered = suggest(searcher, query, found)
     rows = result_rows(session.connection(), [hit.entity_id for hit in found.hits])
     results = [(rows[hit.entity_id], hit) for hit in found.hits if hit.entity_id in rows]
     return ResultsPage(
@@ -136,6 +146,7 @@ def search_notices(session: Session, home: IndexHome, query: SearchQuery) -> Res
         facets=found.facets,
         results=results,
         today=query.today or date.today(),
+        alternatives=offered,
     )
 
 

@@ -13,9 +13,11 @@ from search_index.engine import search
 from search_index.home import IndexHome, IndexNotFound, VerificationError
 from search_index.names import PersonName
 from search_index.searching import Searcher
+from search_index.suggestions import Alternatives, Suggestion, suggest
 
 __all__ = [
     "AGE_BANDS",
+    "Alternatives",
     "Drift",
     "GenerationInfo",
     "Hit",
@@ -26,6 +28,8 @@ __all__ = [
     "SearchPage",
     "SearchQuery",
     "Searcher",
+    "Suggestion",
     "VerificationError",
     "search",
+    "suggest",
 ]

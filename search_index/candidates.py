@@ -61,7 +61,7 @@ def fuzzy_distance(token: str) -> int:
     return 1 if len(token) < 8 else 2
 
 
-def _vocabulary(snapshot: Snapshot, reader: IndexReader) -> dict[int, list[str]]:
+def vocabulary(snapshot: Snapshot, reader: IndexReader) -> dict[int, list[str]]:
     """The n_token terms of the snapshot grouped by length, loaded once per commit."""
     with snapshot.lock:
         found = snapshot.cache.get("vocabulary")
@@ -87,10 +87,10 @@ def fuzzy_terms(snapshot: Snapshot, reader: IndexReader, token: str) -> list[str
     plausible lengths is a C loop.
     """
     distance = fuzzy_distance(token)
-    vocabulary = _vocabulary(snapshot, reader)
+    by_length = vocabulary(snapshot, reader)
     found: list[str] = []
     for length in range(len(token) - distance, len(token) + distance + 1):
-        bucket = vocabulary.get(length)
+        bucket = by_length.get(length)
         if bucket:
             matches = process.extract(
                 token, bucket, scorer=OSA.distance, score_cutoff=distance, limit=None

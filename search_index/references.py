@@ -13,6 +13,11 @@ _UN_REFERENCE = re.compile(r"^\s*[A-Za-z]{2,4}\s*\.\s*\d{1,6}\s*$")
 WHY = "notice number or UN reference {text}"
 
 
+def looks_like_reference(text: str) -> bool:
+    """True when `text` is shaped like a notice number or a UN reference."""
+    return bool(_NOTICE_NUMBER.match(text) or _UN_REFERENCE.match(text))
+
+
 def reference_rows(columns: Columns, text: str) -> list[int] | None:
     """Rows of the notice whose number or UN reference `text` is (case-insensitive); None
     when `text` is shaped like neither, so that it is searched as a name."""

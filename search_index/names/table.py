@@ -111,5 +111,9 @@ class NameTable:
             (tuple(units[uid] for uid in name[0]), name[1], *name[3:5]) for name in self.rows[row]
         )
 
+    def texts(self, row: int) -> tuple[str, ...]:
+        """The row's names as written (empty strings for tables saved before names had text)."""
+        return tuple(name[4] for name in self.rows[row])
+
     def __len__(self) -> int:
         return len(self.rows)

@@ -32,14 +32,15 @@ def read_session() -> Iterator[Session]:
         yield session
 
 
-def run_search(query: SearchQuery) -> reads.ResultsPage:
-    """One page of results with their rows; IndexUnavailable (a 503) when there is no index."""
+def run_search(query: SearchQuery, alternatives: bool = False) -> reads.ResultsPage:
+    """One page of results with their rows (and, with `alternatives`, what else to try when
+    it found almost nothing); IndexUnavailable (a 503) when there is no index."""
     try:
         home = services().index
     except OSError as error:  # the index directory cannot even be created
         raise IndexUnavailable(f"the search index cannot be opened ({error})") from error
     with read_session() as session:
-        return reads.search_notices(session, home, query)
+        return reads.search_notices(session, home, query, alternatives)
 
 
 def recent_changes(

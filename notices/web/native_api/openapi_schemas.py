@@ -169,7 +169,28 @@ NATIVE_SCHEMAS = {
             "pages": INT,
             "results": array(ref("SearchResult")),
             "facets": ref("Facets"),
+            "suggestions": described(
+                array(ref("Suggestion")),
+                "Other searches that find notices, offered only when this one found nothing or "
+                "at most 3 weak matches (empty otherwise): another spelling of the name from the "
+                "names in the index (spelling), one part of a several-part name alone (partial), "
+                "both with the same filters, or the name without any filter (unfiltered).",
+            ),
+            "filters_match_nothing": described(
+                {"type": "boolean"},
+                "True when the filters alone, whatever the name, leave no notice: remove some "
+                "filters rather than change the name.",
+            ),
             "disclaimer": STR,
+        }
+    ),
+    "SuggestionLinks": obj({"self": described(URI, "The suggested search in this API")}),
+    "Suggestion": obj(
+        {
+            "q": described(STR, "The name to search for"),
+            "count": described({**INT, "minimum": 1}, "Notices that search finds"),
+            "kind": {"type": "string", "enum": ["spelling", "partial", "unfiltered"]},
+            "links": ref("SuggestionLinks"),
         }
     ),
     "Warrant": obj(

@@ -23,7 +23,7 @@ from notices.web.native_api.documents import (
     sex,
     timestamp,
 )
-from search_index import Hit
+from search_index import Alternatives, Hit
 
 # Every facet the API answers, always present (an empty list when nothing matched).
 FACETS = ("kind", "nationality", "wanted_by", "sex", "age_band")
@@ -69,19 +69,36 @@ def facets_document(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     }
 
 
+NAME_PARAMS = frozenset({"q", "forename", "name"})
+# What a suggestion leaves out: the name (spelling, partial), or the filters (unfiltered).
+NOT_KEPT = {
+    "spelling": NAME_PARAMS,
+    "partial": NAME_PARAMS,
+    "unfiltered": SEARCH_PARAMS - NAME_PARAMS - {"sort", "per_page"},
+}
+
+
+def _kept(args: MultiDict, leave_out: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Known parameters of the search, each once, without the page and `leave_out`."""
+    return [
+        (key, value)
+        for key, value in dict.fromkeys(args.items(multi=True))
+        if key in SEARCH_PARAMS and key != "page" and key not in leave_out and value.strip()
+    ]
+
+
+def _search_url(params: list[tuple[str, str]]) -> str:
+    query = urlencode(params)
+    return url_for("native_api.search", _external=True) + (f"?{query}" if query else "")
+
+
 def search_links(args: MultiDict, page: int, pages: int) -> dict[str, str]:
     """self, first, last, and prev/next where they exist: the same search (known parameters
     only, each once) on another page, as absolute URLs."""
-    kept = [
-        (key, value)
-        for key, value in dict.fromkeys(args.items(multi=True))
-        if key in SEARCH_PARAMS and key != "page" and value.strip()
-    ]
+    kept = _kept(args)
 
     def href(number: int) -> str:
-        params = kept + ([("page", str(number))] if number > 1 else [])
-        query = urlencode(params)
-        return url_for("native_api.search", _external=True) + (f"?{query}" if query else "")
+        return _search_url(kept + ([("page", str(number))] if number > 1 else []))
 
     found = {"self": href(page), "first": href(1), "last": href(max(pages, 1))}
     if page > 1:
@@ -91,14 +108,37 @@ def search_links(args: MultiDict, page: int, pages: int) -> dict[str, str]:
     return found
 
 
+def suggestions(alternatives: Alternatives, args: MultiDict) -> list[dict]:
+    """Other searches that find notices, when this one found (almost) nothing: another
+    spelling or a part of the name with the same filters, or the name without filters."""
+    found = []
+    for suggestion in alternatives.suggestions:
+        params = _kept(args, NOT_KEPT[suggestion.kind])
+        if suggestion.kind != "unfiltered":
+            params.insert(0, ("q", suggestion.text))
+        found.append(
+            {
+                "q": suggestion.text,
+                "count": suggestion.count,
+                "kind": suggestion.kind,
+                "links": {"self": _search_url(params)},
+            }
+        )
+    return found
+
+
 def search_document(page: ResultsPage, args: MultiDict | None = None) -> dict:
-    """One page of search results with the paging figures, labelled facets and paging links."""
+    """One page of search results with the paging figures, labelled facets and paging links,
+    and suggestions when it found (almost) nothing."""
+    args = args or MultiDict()
     return {
-        "links": search_links(args or MultiDict(), page.page, page.pages),
+        "links": search_links(args, page.page, page.pages),
         "total": page.total,
         "page": page.page,
         "per_page": page.per_page,
         "pages": page.pages,
         "results": [result_item(notice, hit, page.today) for notice, hit in page.results],
         "facets": facets_document(page.facets),
+        "suggestions": suggestions(page.alternatives, args),
+        "filters_match_nothing": page.alternatives.filters_empty,
     }

@@ -23,7 +23,8 @@ def _json(document: dict) -> Response:
 @bp.get("/search")
 def search() -> Response:
     """Search every kind of notice; results carry score, band and why they matched."""
-    return _json(search_document(run_search(search_query(request.args)), request.args))
+    found = run_search(search_query(request.args), alternatives=True)
+    return _json(search_document(found, request.args))
 
 
 # `path`: the id may come as published, 1996/78696 (a client escapes it as 1996%2F78696, which

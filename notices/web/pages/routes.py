@@ -48,7 +48,7 @@ def search() -> Response | str:
     if clean is not None:
         return redirect(clean, 302)
     query = search_query(request.args, per_page=RESULTS_PER_PAGE)
-    page = run_search(query)
+    page = run_search(query, alternatives=True)
     return render_template("search.html", **page_context(query, page, request.args))
 
 

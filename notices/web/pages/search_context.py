@@ -8,6 +8,7 @@ from notices.reads import ResultsPage
 from notices.web.common.query_args import EXPORT_LIMIT
 from notices.web.i18n import labels
 from notices.web.i18n.choices import country_options
+from notices.web.pages.alternatives_view import offers
 from notices.web.pages.paging import page_numbers, shown_filters
 from notices.web.pages.result_nav import from_value
 from notices.web.pages.search_view import (
@@ -59,4 +60,5 @@ def page_context(query: SearchQuery, page: ResultsPage, args: MultiDict) -> dict
         "kind_value": ",".join(args.getlist("kind")),
         "shown": shown_filters(query.kinds, {key for key in args if args.get(key)}),
         "active_filters": [link for facet in facets_of for link in facet.selected],
+        "offers": offers(page.alternatives, args),
     }
