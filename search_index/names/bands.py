@@ -23,6 +23,9 @@ SKELETON_ONLY = 62  # same consonants, nothing else (Ukraine vs Karin); >= GOOD_
 # that it still counts beside other evidence (Pooja Chowdhury, POOJA CHAUDHARY)
 PARTICLES_ONLY = 25  # al, van, bin ... only
 FORENAME_ONLY = 60  # a given name that matches, with no family name evidence
+# Names in the other order around "bin", "ibn", "bint", "ould"...: MOHAMED BIN SALEH (Mohamed,
+# son of Saleh) is not SALEH BIN MOHAMED, his father's namesake or son. Weak at most.
+PATRONYMIC_REVERSED = POSSIBLE - 5
 SEX_CEILING = STRONG - 1  # a clearly opposite-sex given name is possible at most
 # Short parts alone and initials alone: possible at most.
 INITIALS_ONLY, SHORT_ONLY = 60, 75

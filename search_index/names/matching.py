@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .bands import FORENAME_ONLY, INITIALS_ONLY, PARTICLES_ONLY, SHORT_ONLY
-from .parts import INITIAL, PARTICLE, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, SHORT
+from .bands import FORENAME_ONLY, INITIALS_ONLY, PARTICLES_ONLY, PATRONYMIC_REVERSED, SHORT_ONLY
+from .parts import INITIAL, PARTICLE, PATRONYMIC, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, SHORT
 from .similarity import GENDER, GOOD_PAIR_SCORE, MISMATCH, pair_score
 from .units import FAMILY_FACTOR, JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
 
@@ -126,7 +126,30 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
     result -= min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
     result -= min(role_swaps * ROLE_SWAP_COST, ROLE_SWAP_MAX)
     result = min(result, worst + WORST_MARGIN, _ceiling(evidence, roles))
+    if _patronymic_reversed(pairs, qflags, nflags):
+        result = min(result, PATRONYMIC_REVERSED)
     return max(0, min(100, int(round(result))))
+
+
+def _patronymic_reversed(pairs: list[Pair], qflags: tuple, nflags: tuple) -> bool:
+    """True when the names on both sides of a "bin"/"ibn"/"ould" (in the query or in the
+    name) matched parts that stand the other way round on the other side."""
+    if not any(f & PATRONYMIC for f in qflags) and not any(f & PATRONYMIC for f in nflags):
+        return False
+    partner: dict[int, int] = {}  # query part -> name part, of pairs that match
+    for score, _, q, n in pairs:
+        # A unit joined with its particle ("bin rashid") stands for its one other part.
+        q_part, n_part = _lone_part(q[U_MASK], qflags), _lone_part(n[U_MASK], nflags)
+        if score >= GOOD_PAIR and q_part is not None and n_part is not None:
+            partner[q_part] = n_part
+    back = {name: query for query, name in partner.items()}
+    for flags, mapping in ((qflags, partner), (nflags, back)):
+        for i, f in enumerate(flags):
+            if f & PATRONYMIC:
+                child, parent = mapping.get(i - 1), mapping.get(i + 1)
+                if child is not None and parent is not None and child > parent:
+                    return True
+    return False
 
 
 def best_name(
@@ -145,3 +168,9 @@ def best_name(
             named = (about[1], about[0]) if about else None
             best, found = (score, pairs, named), True
     return best
+
+
+def _lone_part(mask: int, flags: tuple) -> int | None:
+    """The one part of a unit that is not a particle, or None when it has several."""
+    parts = [i for i in range(mask.bit_length()) if mask >> i & 1 and not flags[i] & PARTICLE]
+    return parts[0] if len(parts) == 1 else None

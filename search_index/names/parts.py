@@ -18,6 +18,9 @@ Part = tuple[str, tuple[str, ...], int, int]
 ROLE_ANY, ROLE_FORENAME, ROLE_FAMILY = 0, 1, 2
 PARTICLE, SHORT, TRANSLIT, ABJAD_SCRIPT, INITIAL = 1, 2, 4, 8, 16
 _GIVEN, _SURNAME = 32, 64  # transient: roles found inside one word (王小明)
+# A particle that links a person to a parent ("son/daughter of"): the order of the names around
+# it says who is whom (128 and 256 are unit flags, see units.py).
+PATRONYMIC = 512
 
 # Name particles: never required, never a strong match alone. "le", "do", "di" are left out
 # because they are also common Vietnamese and Chinese family names.
@@ -26,6 +29,7 @@ _PARTICLE_WORDS = (
     "van von der den de la del della dela da das dos du zu ter ten y mac mc o d l st"
 )
 PARTICLES = frozenset(_PARTICLE_WORDS.split())
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti", "bent", "ben", "ould"})
 # Particles that are also given names: only particles when something precedes them.
 _AMBIGUOUS_PARTICLES = frozenset({"ben", "abu", "van", "de", "la", "mac", "o", "d", "l"})
 # Arabic words that are particles, spelled the way Latin transliterations spell them.
@@ -129,7 +133,7 @@ def text_parts(text: str | None, role: int, whole_name: bool = False) -> list[Pa
         flags &= TRANSLIT | ABJAD_SCRIPT
         main = forms[0]
         if _is_particle(main, index, len(raw), part_role):
-            flags |= PARTICLE
+            flags |= PARTICLE | (PATRONYMIC if main in PATRONYMIC_PARTICLES else 0)
         elif len(main) <= 2 and not flags & ABJAD_SCRIPT:
             flags |= SHORT | (INITIAL if len(main) == 1 else 0)
         parts.append((display, forms, part_role, flags))
