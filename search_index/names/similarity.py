@@ -12,6 +12,7 @@ from .bands import SKELETON_ONLY
 from .nicknames import NICKNAME_PREFIX
 from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
 from .skeleton import MIN_SKELETON
+from .transliteration import HAN, script_of
 from .units import (
     JOINED,
     U_COGNATES,
@@ -158,6 +159,10 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
     return best, reason
 
 
+def _han_query(q: tuple) -> bool:
+    return script_of(q[U_DISPLAY]) == HAN
+
+
 def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
     """(0-100, reason code) for a query unit against a name unit."""
     if (q[U_FLAGS] | n[U_FLAGS]) & WHOLE:
@@ -169,6 +174,10 @@ def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
     same = _same_form(q, n)
     if same:
         return same
+    if _han_query(q):
+        # Characters typed are exact: 小平 is not a misspelling of 小明 whatever the readings'
+        # letters share, so only the same reading counts (above), never a near one.
+        return 0, MISMATCH
     curated = _curated(q, n)
     if isinstance(curated, tuple):
         return curated

@@ -3,8 +3,8 @@
 from tests.search_index.name_eval import EVAL_FILE, evaluate, read_pairs
 
 # Measured when this test was written (see the issue note); raise it when quality improves.
-MIN_F1 = 0.93  # measured 0.932 (P 0.930, R 0.935) on 846 pairs (16 patronymic pairs added)
-MIN_STRONG_PRECISION = 0.975  # measured 0.980 (410 strong)
+MIN_F1 = 0.93  # measured 0.936 (P 0.936, R 0.936) on 854 pairs (16 patronymic, 8 CJK added)
+MIN_STRONG_PRECISION = 0.975  # measured 0.983 (413 strong)
 
 
 def test_eval_set_is_well_formed():
@@ -37,9 +37,10 @@ def test_reader_takes_seven_columns_and_an_optional_sex_column(tmp_path):
 # the matcher and is never tuned on. These floors are the figures measured once, when it was
 # first run against the matcher (P 0.874, R 0.913, F1 0.893, strong precision 0.934; before
 # the name-matching rework: P 0.864, R 0.883, F1 0.873). They may only go up. After the
-# patronymic-order rule: P 0.903, R 0.913, F1 0.908, strong precision 0.973.
+# patronymic-order rule and exact Chinese characters: P 0.911, R 0.913, F1 0.912, strong
+# precision 0.973.
 FROZEN = EVAL_FILE.parent / "name_eval_frozen.tsv"
-FROZEN_MIN_F1 = 0.905
+FROZEN_MIN_F1 = 0.91
 FROZEN_MIN_RECALL = 0.91
 FROZEN_MIN_STRONG_PRECISION = 0.97
 
