@@ -6,6 +6,8 @@ can never look like an exact match, and two names known to be different stay apa
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import OSA
 
 from .bands import SKELETON_ONLY
@@ -160,7 +162,12 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
 
 
 def _han_query(q: tuple) -> bool:
-    return script_of(q[U_DISPLAY]) == HAN
+    return _is_han(q[U_DISPLAY])
+
+
+@lru_cache(maxsize=4096)  # pair_score is hot; a query has a few displays
+def _is_han(display: str) -> bool:
+    return script_of(display) == HAN
 
 
 def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
