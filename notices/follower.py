@@ -73,15 +73,13 @@ class Follower:
             self._build(f"the index could not be updated ({error})")
             return
         if applied:
-            self.say(f"applied {applied} change(s); index at journal position {self._position()}")
+            position = self.home.position()
+            self.say(f"applied {applied} change(s); index at journal position {position}")
 
     def _build(self, why: str) -> None:
         self.say(f"{why}: building it from the database")
         info = indexing.rebuild(self.sessions, self.home)
         self.say(f"built {info.name}: {info.doc_count} notices, journal position {info.position}")
-
-    def _position(self) -> int | None:
-        return self.home.position()
 
     # -- waiting ----------------------------------------------------------------------------
     def _wait(self, seconds: float) -> None:

@@ -161,10 +161,6 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
     return best, reason
 
 
-def _han_query(q: tuple) -> bool:
-    return _is_han(q[U_DISPLAY])
-
-
 @lru_cache(maxsize=4096)  # pair_score is hot; a query has a few displays
 def _is_han(display: str) -> bool:
     return script_of(display) == HAN
@@ -181,7 +177,7 @@ def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
     same = _same_form(q, n)
     if same:
         return same
-    if _han_query(q):
+    if _is_han(q[U_DISPLAY]):
         # Characters typed are exact: 小平 is not a misspelling of 小明 whatever the readings'
         # letters share, so only the same reading counts (above), never a near one.
         return 0, MISMATCH
