@@ -8,7 +8,7 @@ PORT ?= 5000
 WORKERS ?= 2
 THREADS ?= 16
 
-.PHONY: run dev test setup install translations demo lint bench wheel clean
+.PHONY: run dev test setup install translations demo lint bench wheel clean axe
 
 # Production server (gunicorn, gunicorn.conf.py) on http://127.0.0.1:$(PORT).
 run: setup
@@ -42,8 +42,14 @@ demo: install
 	test -f $(DEMO_DIR)/DEMO.txt || $(BIN)/notices demo-data $(DEMO_DIR) --count $(DEMO_COUNT)
 	$(BIN)/notices demo-load $(DEMO_DIR)
 
-test: install
+test: install axe
 	scripts/test
+
+# axe-core (pinned in package-lock.json) for the browser tests' accessibility checks, when npm
+# is installed; without it those checks are skipped, each saying why.
+axe:
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+	  npm ci --silent --no-audit --no-fund; fi
 
 lint: install
 	$(BIN)/ruff check .
