@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .gender_forms import STEM_PREFIX
 from .parts import PARTICLE, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, Part, text_parts
 from .skeleton import MIN_SKELETON
 from .units import (
@@ -18,7 +19,6 @@ from .units import (
     U_SKEL,
     build_units,
 )
-from .variants import STEM_PREFIX
 
 # What kind of name of a notice a PersonName is; at equal score a name earlier in this tuple
 # ranks first (the name the notice is published under is the one a reader looks for).

@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from .bands import SKELETON_ONLY
+from .gender_forms import gendered_pair
 from .nicknames import NICKNAME_PREFIX
 from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
 from .skeleton import MIN_SKELETON
@@ -26,7 +27,6 @@ from .units import (
     U_SKEL,
     WHOLE,
 )
-from .variants import gendered_pair
 
 EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
 VARIANT, GENDER, PHONETIC, SKELETON = "variant", "gender", "phonetic", "skeleton"
@@ -89,6 +89,10 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     if NICKNAME_PREFIX in "".join(g[:1] for g in qg + ng):
         qnick = {g for g in qg if g[0] == NICKNAME_PREFIX}
         if not qnick.isdisjoint(ng) and q[U_FORMS][0] != n[U_FORMS][0]:
+            # The English nickname data pairs some male and female forms (Louis, Louise):
+            # different persons.
+            if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
+                return GENDER_FORM, GENDER
             return NICKNAME, NICKNAME_MATCH
         # Nickname ids say only what is the same, never that two names differ.
         qg = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)

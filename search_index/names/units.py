@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .gender_forms import gender_stem
 from .nicknames import nickname_ids
 from .parts import (
     ABJAD_SCRIPT,
@@ -21,7 +22,7 @@ from .parts import (
 )
 from .phonetic import phonetic_key
 from .skeleton import skeleton
-from .variants import abd_key, cognate_id, gender_stem, group_ids
+from .variants import abd_key, cognate_id, group_ids
 
 U_MASK, U_DISPLAY, U_FORMS, U_ROLE, U_FLAGS = 0, 1, 2, 3, 4
 U_PHON, U_SKEL, U_GROUPS, U_COGNATES, U_GENDER, U_WEIGHT, U_KEY = 5, 6, 7, 8, 9, 10, 11

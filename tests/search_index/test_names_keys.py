@@ -8,7 +8,8 @@ from search_index.names.parts import text_parts
 from search_index.names.phonetic import phonetic_key
 from search_index.names.skeleton import skeleton
 from search_index.names.transliteration import romanize
-from search_index.names.variants import abd_key, gender_stem
+from search_index.names.gender_forms import gender_stem
+from search_index.names.variants import abd_key
 
 
 @pytest.mark.parametrize(
