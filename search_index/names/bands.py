@@ -2,8 +2,8 @@
 
 strong    (score >= STRONG) The query names this person: every part the user typed is this
           name's part in the same or an accepted other spelling (folding, transliteration,
-          curated variant, nickname, written together, one typo), and at least two kinds of
-          evidence agree (a family name and something else). Measured precision >= 0.98 on
+          curated variant, written together, one typo: ACCEPTED_SPELLING), and at least two
+          kinds of evidence agree (a family name and something else). Measured precision >= 0.98 on
           tests/data/name_eval.tsv (scripts/name-eval). Never given when the query's given
           name is clearly of the other sex than the notice's recorded sex (SEX_CEILING).
 possible  (score >= POSSIBLE) Could be this person: worth a careful look. Parts may be
@@ -27,6 +27,9 @@ FORENAME_ONLY = 60  # a given name that matches, with no family name evidence
 # son of Saleh) is not SALEH BIN MOHAMED, his father's namesake or son. Weak at most.
 PATRONYMIC_REVERSED = POSSIBLE - 5
 SEX_CEILING = STRONG - 1  # a clearly opposite-sex given name is possible at most
+# Strong needs every matched part in an accepted spelling: a part scoring below this (alike in
+# sound only, two typos, a nickname, a cognate) leaves the whole name possible at most.
+ACCEPTED_SPELLING, UNPROVEN_PART_CEILING = 80, STRONG - 1
 # Short parts alone and initials alone: possible at most.
 INITIALS_ONLY, SHORT_ONLY = 60, 75
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .bands import FORENAME_ONLY, INITIALS_ONLY, PARTICLES_ONLY, PATRONYMIC_REVERSED, SHORT_ONLY
+from .bands import (
+    ACCEPTED_SPELLING,
+    FORENAME_ONLY,
+    INITIALS_ONLY,
+    PARTICLES_ONLY,
+    PATRONYMIC_REVERSED,
+    SHORT_ONLY,
+    UNPROVEN_PART_CEILING,
+)
 from .parts import INITIAL, PARTICLE, PATRONYMIC, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, SHORT
 from .similarity import GENDER, GOOD_PAIR_SCORE, MISMATCH, pair_score
 from .units import FAMILY_FACTOR, JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
@@ -126,6 +134,8 @@ def score_pairs(pairs: list[Pair], qinfo: tuple, nflags: tuple) -> int:
     result -= min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
     result -= min(role_swaps * ROLE_SWAP_COST, ROLE_SWAP_MAX)
     result = min(result, worst + WORST_MARGIN, _ceiling(evidence, roles))
+    if worst < ACCEPTED_SPELLING:
+        result = min(result, UNPROVEN_PART_CEILING)
     if _patronymic_reversed(pairs, qflags, nflags):
         result = min(result, PATRONYMIC_REVERSED)
     return max(0, min(100, int(round(result))))

@@ -47,3 +47,27 @@ def test_a_clearly_female_name_is_never_strong_for_a_man_nor_the_reverse(home, m
     hits = search(home, SearchQuery(text="Sarah Alhadad")).hits
     assert [h.score for h in hits if h.band == "possible"] == [STRONG - 1]
     assert "other sex" in next(h.why for h in hits if h.band == "possible")
+
+
+@pytest.mark.parametrize(
+    ("query", "forename", "family"),
+    [
+        ("Said Mansour", "SAYED", "MANSOUR"),  # the given name only sounds alike
+        ("Kazem Hosseini", "KAZEM", "HASSANI"),  # the family name only sounds alike
+        ("Natalia Zielonka", "NATALIA", "ZIELIŃSKA"),  # two letters apart
+    ],
+)
+def test_a_part_that_is_no_accepted_spelling_keeps_the_name_below_strong(query, forename, family):
+    assert _match(query, forename, family).band == "possible"
+
+
+@pytest.mark.parametrize(
+    ("query", "forename", "family"),
+    [
+        ("Mohammed Mansour", "MUHAMMAD", "MANSOUR"),  # a curated variant
+        ("Natalia Zielinska", "NATALIA", "ZIELIŃSKA"),  # folded
+        ("Natalia Zielinsak", "NATALIA", "ZIELIŃSKA"),  # one transposition
+    ],
+)
+def test_every_part_in_an_accepted_spelling_is_strong(query, forename, family):
+    assert _match(query, forename, family).band == "strong"

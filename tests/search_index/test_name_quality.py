@@ -4,7 +4,7 @@ from tests.search_index.name_eval import EVAL_FILE, evaluate, read_pairs
 
 # Measured when this test was written (see the issue note); raise it when quality improves.
 MIN_F1 = 0.93  # measured 0.936 (P 0.936, R 0.936) on 854 pairs (16 patronymic, 8 CJK added)
-MIN_STRONG_PRECISION = 0.98  # measured 0.983 (423 strong, 908 pairs with 54 gender-form rows)
+MIN_STRONG_PRECISION = 0.99  # measured 0.995 (411 strong, 908 pairs with 54 gender-form rows)
 
 
 def test_eval_set_is_well_formed():
@@ -39,11 +39,12 @@ def test_reader_takes_seven_columns_and_an_optional_sex_column(tmp_path):
 # the name-matching rework: P 0.864, R 0.883, F1 0.873). They may only go up. After the
 # patronymic-order rule and exact Chinese characters: P 0.911, R 0.913, F1 0.912, strong
 # precision 0.973. After the wider male/female forms (Simone/Simona, Greek, Baltic, Icelandic):
-# P 0.923, R 0.912, F1 0.917, strong precision 0.981.
+# P 0.923, R 0.912, F1 0.917, strong precision 0.981; with strong only when every part is an
+# accepted spelling (bands.ACCEPTED_SPELLING): strong precision 0.988 (603 strong).
 FROZEN = EVAL_FILE.parent / "name_eval_frozen.tsv"
 FROZEN_MIN_F1 = 0.91
 FROZEN_MIN_RECALL = 0.91
-FROZEN_MIN_STRONG_PRECISION = 0.98
+FROZEN_MIN_STRONG_PRECISION = 0.985
 
 
 def test_the_frozen_test_set_figures_do_not_drop(tmp_path):

@@ -4,11 +4,11 @@ import pytest
 
 from search_index.names import NAME_KEY_FIELDS, PersonName, document_name_keys, query_name_keys
 from search_index.names.folding import fold_word
+from search_index.names.gender_forms import gender_stem
 from search_index.names.parts import text_parts
 from search_index.names.phonetic import phonetic_key
 from search_index.names.skeleton import skeleton
 from search_index.names.transliteration import romanize
-from search_index.names.gender_forms import gender_stem
 from search_index.names.variants import abd_key
 
 
