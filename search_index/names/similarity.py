@@ -89,7 +89,13 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     if NICKNAME_PREFIX in "".join(g[:1] for g in qg + ng):
         qnick = {g for g in qg if g[0] == NICKNAME_PREFIX}
         if not qnick.isdisjoint(ng) and q[U_FORMS][0] != n[U_FORMS][0]:
-            return NICKNAME, NICKNAME_MATCH
+            # A floor: two spellings of one full name (Aleksandr, Oleksandr) share an id too,
+            # and may be closer by their spelling than a nickname is.
+            rest = _curated(_without_nicknames(q), _without_nicknames(n))
+            if isinstance(rest, int):
+                points, reason = _evidence(q, n)
+                rest = int(round(min(points, rest))), reason
+            return max(rest, (NICKNAME, NICKNAME_MATCH))
         # Nickname ids say only what is the same, never that two names differ.
         qg = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)
         ng = tuple(g for g in ng if g[0] != NICKNAME_PREFIX)
@@ -101,6 +107,12 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
         return GENDER_FORM, GENDER
     return DIFFERENT_NAMES if qg and ng else 100
+
+
+def _without_nicknames(unit: tuple) -> tuple:
+    """The unit without its "+" ids, for what the rest of the curated data says."""
+    groups = tuple(g for g in unit[U_GROUPS] if g[0] != NICKNAME_PREFIX)
+    return unit[:U_GROUPS] + (groups,) + unit[U_GROUPS + 1 :]
 
 
 def _lead(unit: tuple) -> str:

@@ -56,7 +56,8 @@ def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
         key = abd_key(form)
         if key:
             ids.append(key)
-    ids.extend(nickname_ids(forms[0]))  # "+" ids: similarity keeps them apart from groups
+    for form in forms:  # "+" ids: similarity keeps them apart from groups
+        ids.extend(nickname_ids(form))
     return tuple(dict.fromkeys(ids))
 
 
