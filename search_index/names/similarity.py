@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from .bands import SKELETON_ONLY
 from .nicknames import NICKNAME_PREFIX
-from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
+from .parts import ABJAD_SCRIPT, INITIAL, SHORT, TRANSLIT
 from .skeleton import MIN_SKELETON
 from .transliteration import HAN, script_of
 from .units import (
@@ -25,6 +25,7 @@ from .units import (
     U_PHON,
     U_SKEL,
     WHOLE,
+    initials,
 )
 from .variants import gendered_pair
 
@@ -170,6 +171,14 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
         best, reason = QUERY_INITIAL, INITIAL_MATCH
     elif n[U_FLAGS] & INITIAL and qmain.startswith(nmain) and best < NAME_INITIAL:
         best, reason = NAME_INITIAL, INITIAL_MATCH
+    elif (
+        q[U_FLAGS] & SHORT
+        and n[U_FLAGS] & JOINED
+        and best < QUERY_INITIAL
+        and qmain[:1] == nmain[:1]
+        and initials(n) == qmain
+    ):
+        best, reason = QUERY_INITIAL, INITIAL_MATCH  # "JC" written together for JEAN CLAUDE
     return best, reason
 
 

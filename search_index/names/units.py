@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .folding import fold_word
 from .nicknames import nickname_ids
 from .parts import (
     ABJAD_SCRIPT,
@@ -15,6 +16,7 @@ from .parts import (
     PARTICLE,
     ROLE_ANY,
     ROLE_FAMILY,
+    ROLE_FORENAME,
     SHORT,
     TRANSLIT,
     Part,
@@ -45,6 +47,17 @@ def part_weight(part: Part) -> float:
     else:
         base = 0.85 if len(part[1][0]) == 3 else 1.0
     return base * (FAMILY_FACTOR if part[2] == ROLE_FAMILY else 1.0)
+
+
+def initials(unit: tuple) -> str:
+    """Initials of a unit of two given names ("jc" of JEAN CLAUDE) that "JC" may stand for."""
+    if unit[U_FLAGS] & (WHOLE | JOINED) != JOINED or unit[U_ROLE] != ROLE_FORENAME:
+        return ""
+    words = unit[U_DISPLAY].split()
+    if len(words) != 2:
+        return ""
+    letters = [fold_word(word)[:1] for word in words]
+    return "".join(f[0][0] for f in letters) if all(letters) else ""
 
 
 def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
