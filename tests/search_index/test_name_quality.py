@@ -3,7 +3,7 @@
 from tests.search_index.name_eval import EVAL_FILE, evaluate, read_pairs
 
 # Measured when this test was written (see the issue note); raise it when quality improves.
-MIN_F1 = 0.93  # measured 0.936 (P 0.936, R 0.936) on 854 pairs (16 patronymic, 8 CJK added)
+MIN_F1 = 0.94  # measured 0.945 (P 0.943, R 0.947) on 973 pairs (119 nickname rows added)
 MIN_STRONG_PRECISION = 0.975  # measured 0.983 (413 strong)
 
 
@@ -38,10 +38,11 @@ def test_reader_takes_seven_columns_and_an_optional_sex_column(tmp_path):
 # first run against the matcher (P 0.874, R 0.913, F1 0.893, strong precision 0.934; before
 # the name-matching rework: P 0.864, R 0.883, F1 0.873). They may only go up. After the
 # patronymic-order rule and exact Chinese characters: P 0.911, R 0.913, F1 0.912, strong
-# precision 0.973.
+# precision 0.973. After international nicknames and "JC" initials: P 0.913, R 0.935, F1 0.924,
+# strong precision 0.973.
 FROZEN = EVAL_FILE.parent / "name_eval_frozen.tsv"
-FROZEN_MIN_F1 = 0.91
-FROZEN_MIN_RECALL = 0.91
+FROZEN_MIN_F1 = 0.92
+FROZEN_MIN_RECALL = 0.93
 FROZEN_MIN_STRONG_PRECISION = 0.97
 
 
