@@ -14,8 +14,17 @@ from __future__ import annotations
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Prefix
 
-from .parts import ABJAD_SCRIPT, INITIAL
-from .units import U_COGNATES, U_DISPLAY, U_FLAGS, U_FORMS, U_GROUPS, U_PHON, U_SKEL
+from .parts import ABJAD_SCRIPT, INITIAL, SHORT
+from .units import (
+    U_COGNATES,
+    U_DISPLAY,
+    U_FLAGS,
+    U_FORMS,
+    U_GROUPS,
+    U_PHON,
+    U_SKEL,
+    initials,
+)
 
 # Edit similarities a little below the lowest that give 59.5 points: 0.6975 for main forms
 # (similarity.fuzzy_points) and 0.772 for skeletons, which count 0.8 times.
@@ -33,6 +42,9 @@ def unit_keys(unit: tuple) -> frozenset[str]:
     keys.update("c" + key for key in unit[U_COGNATES])
     if unit[U_FLAGS] & INITIAL:
         keys.add("i" + unit[U_FORMS][0])  # the query may start with this initial
+    letters = initials(unit)
+    if letters:
+        keys.add("j" + letters)  # "JC" of JEAN CLAUDE
     return frozenset(keys)
 
 
@@ -65,6 +77,8 @@ class GoodPairFilter:
         self.initial = bool(q[U_FLAGS] & INITIAL)
         keys = set(unit_keys(q)) - {"i" + self.main}
         keys.add("i" + self.main[:1])  # a name's initial that starts the query
+        if q[U_FLAGS] & SHORT and len(self.main) == 2:
+            keys.add("j" + self.main)  # two given names' initials written together
         self.keys = frozenset(keys)
 
     def select(self, uids: list[int], features: UnitFeatures) -> set[int]:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from .bands import SKELETON_ONLY
 from .gender_forms import gendered_pair
 from .nicknames import NICKNAME_PREFIX
-from .parts import ABJAD_SCRIPT, INITIAL, TRANSLIT
+from .parts import ABJAD_SCRIPT, INITIAL, SHORT, TRANSLIT
 from .skeleton import MIN_SKELETON
 from .transliteration import HAN, script_of
 from .units import (
@@ -26,6 +26,7 @@ from .units import (
     U_PHON,
     U_SKEL,
     WHOLE,
+    initials,
 )
 
 EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
@@ -93,7 +94,13 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
             # different persons.
             if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
                 return GENDER_FORM, GENDER
-            return NICKNAME, NICKNAME_MATCH
+            # A floor: two spellings of one full name (Aleksandr, Oleksandr) share an id too,
+            # and may be closer by their spelling than a nickname is.
+            rest = _curated(_without_nicknames(q), _without_nicknames(n))
+            if isinstance(rest, int):
+                points, reason = _evidence(q, n)
+                rest = int(round(min(points, rest))), reason
+            return max(rest, (NICKNAME, NICKNAME_MATCH))
         # Nickname ids say only what is the same, never that two names differ.
         qg = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)
         ng = tuple(g for g in ng if g[0] != NICKNAME_PREFIX)
@@ -105,6 +112,12 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
         return GENDER_FORM, GENDER
     return DIFFERENT_NAMES if qg and ng else 100
+
+
+def _without_nicknames(unit: tuple) -> tuple:
+    """The unit without its "+" ids, for what the rest of the curated data says."""
+    groups = tuple(g for g in unit[U_GROUPS] if g[0] != NICKNAME_PREFIX)
+    return unit[:U_GROUPS] + (groups,) + unit[U_GROUPS + 1 :]
 
 
 def _lead(unit: tuple) -> str:
@@ -162,6 +175,14 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
         best, reason = QUERY_INITIAL, INITIAL_MATCH
     elif n[U_FLAGS] & INITIAL and qmain.startswith(nmain) and best < NAME_INITIAL:
         best, reason = NAME_INITIAL, INITIAL_MATCH
+    elif (
+        q[U_FLAGS] & SHORT
+        and n[U_FLAGS] & JOINED
+        and best < QUERY_INITIAL
+        and qmain[:1] == nmain[:1]
+        and initials(n) == qmain
+    ):
+        best, reason = QUERY_INITIAL, INITIAL_MATCH  # "JC" written together for JEAN CLAUDE
     return best, reason
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .folding import fold_word
 from .gender_forms import gender_stem
 from .nicknames import nickname_ids
 from .parts import (
@@ -16,6 +17,7 @@ from .parts import (
     PARTICLE,
     ROLE_ANY,
     ROLE_FAMILY,
+    ROLE_FORENAME,
     SHORT,
     TRANSLIT,
     Part,
@@ -48,6 +50,17 @@ def part_weight(part: Part) -> float:
     return base * (FAMILY_FACTOR if part[2] == ROLE_FAMILY else 1.0)
 
 
+def initials(unit: tuple) -> str:
+    """Initials of a unit of two given names ("jc" of JEAN CLAUDE) that "JC" may stand for."""
+    if unit[U_FLAGS] & (WHOLE | JOINED) != JOINED or unit[U_ROLE] != ROLE_FORENAME:
+        return ""
+    words = unit[U_DISPLAY].split()
+    if len(words) != 2:
+        return ""
+    letters = [fold_word(word)[:1] for word in words]
+    return "".join(f[0][0] for f in letters) if all(letters) else ""
+
+
 def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
     ids: list[str] = []
     for form in forms:
@@ -57,7 +70,8 @@ def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
         key = abd_key(form)
         if key:
             ids.append(key)
-    ids.extend(nickname_ids(forms[0]))  # "+" ids: similarity keeps them apart from groups
+    for form in forms:  # "+" ids: similarity keeps them apart from groups
+        ids.extend(nickname_ids(form))
     return tuple(dict.fromkeys(ids))
 
 

@@ -235,3 +235,13 @@ def test_a_forename_alone_is_never_a_strong_match(query, forename, family, band)
 
     result = match_name(query_name_keys(query), prepare_names([PersonName(forename, family)]))
     assert result.band == band, result
+
+
+@pytest.mark.parametrize("query", ["JC Dumoulin", "jc dumoulin", "J.C. Dumoulin", "J C Dumoulin"])
+def test_two_given_names_initials_written_together_are_possible(query):
+    assert match(query, ("JEAN CLAUDE", "DUMOULIN")).band == "possible"
+    assert match(query, ("JEAN-CLAUDE", "DUMOULIN")).band == "possible"
+
+
+def test_two_initials_of_other_given_names_do_not_match():
+    assert match("JC Dumoulin", ("JEAN PIERRE", "DUMOULIN")).band == "weak"
