@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Prefix
 
 from .parts import ABJAD_SCRIPT, INITIAL
+from .romanisation import MARKS
 from .units import U_COGNATES, U_DISPLAY, U_FLAGS, U_FORMS, U_GROUPS, U_PHON, U_SKEL
 
 # Edit similarities a little below the lowest that give 59.5 points: 0.6975 for main forms
@@ -26,7 +27,8 @@ MIN_PREFIX = 4  # similarity.PREFIX needs both forms this long
 def unit_keys(unit: tuple) -> frozenset[str]:
     """Keys whose equality with a query key may make a good pair (kind letter + value)."""
     keys = {"=" + unit[U_DISPLAY].casefold()}
-    keys.update("f" + form for form in unit[U_FORMS])
+    # A reading key meets the other mark's (romanisation.reading_match): both as "r" keys.
+    keys.update("r" + form[1:] if form[0] in MARKS else "f" + form for form in unit[U_FORMS])
     keys.update("s" + key for key in unit[U_SKEL])
     keys.update("p" + key for key in unit[U_PHON])
     keys.update("g" + key for key in unit[U_GROUPS])
