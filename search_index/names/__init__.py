@@ -18,6 +18,7 @@ from .query import analyse_query
 from .scoring import NameScorer
 from .similarity import REASON_CODES
 from .table import NameTable
+from .transliteration import name_as_written
 
 # Whoosh field names (all ID-like keyword fields of plain terms, phrase=False) that hold the
 # keys of `document_name_keys` and that `QueryKeys.terms` refers to.
@@ -110,6 +111,7 @@ __all__ = [
     "QueryKeys",
     "document_name_keys",
     "match_name",
+    "name_as_written",
     "prepare_names",
     "query_name_keys",
 ]

@@ -18,6 +18,7 @@ _REASON_TEXT = {
     "fuzzy": "similar spelling",
     "initial": "initial",
     "nickname": "nickname",
+    "romanisation": "other romanisation",
 }
 _ROLE_LABEL = {ROLE_FAMILY: "family name ", ROLE_FORENAME: "forename "}
 

@@ -7,7 +7,9 @@ from functools import lru_cache
 
 from .gender_forms import STEM_PREFIX
 from .parts import PARTICLE, ROLE_ANY, ROLE_FAMILY, ROLE_FORENAME, Part, text_parts
+from .romanisation import MARKS, PINYIN_MARK
 from .skeleton import MIN_SKELETON
+from .transliteration import name_as_written
 from .units import (
     JOINED,
     U_COGNATES,
@@ -61,6 +63,11 @@ def unit_keys(units: Iterable[tuple]) -> dict[str, set[str]]:
     }
     for unit in units:
         forms, flags = unit[U_FORMS], unit[U_FLAGS]
+        if forms[-1][0] in MARKS:
+            # Reading keys are no spellings (spelling suggestions read n_token); one mark in
+            # the index, as a Pinyin reading is looked up by its Wade-Giles one and back.
+            keys["n_variant"].update(PINYIN_MARK + f[1:] for f in forms if f[0] in MARKS)
+            forms = tuple(f for f in forms if f[0] not in MARKS)
         if flags & JOINED:
             keys["n_joined"].update(forms)
         else:
@@ -95,7 +102,7 @@ def names_units(names: Sequence) -> list[tuple[tuple, tuple[int, ...], str, str]
     for (forename, family), kind in seen.items():
         units, nflags = analyse(forename, family)
         if units:
-            text = " ".join(part for part in (forename, family) if part and part.strip())
+            text = name_as_written(forename, family)
             found.append((units, nflags, kind, text))
     return found
 

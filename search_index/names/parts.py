@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold_word
+from .romanisation import WADE_MARK, reading_keys
 from .transliteration import ABJAD, HAN, HANGUL, LATIN, romanize, script_of, split_east_asian
 from .variants import arabic_group
 
@@ -44,11 +45,17 @@ _ARABIC_WORDS = {
 }
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―,;:./\\()\[\]{}\"“”«»_+&|]+")
 _APOSTROPHES = re.compile(r"['’ʼ`´‘]+")
+_WADE_ASPIRATED = re.compile(r"^(?:ch|ts|tz|k|p|t)['’ʼ`‘][a-zü]+$", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 
 
 def _latin_parts(chunk: str) -> list[tuple[str, tuple[str, ...], int]]:
     """O'Brien -> O, Brien (the joined form comes from adjacent-part units)."""
+    if _WADE_ASPIRATED.match(chunk):
+        # The Wade-Giles aspirate mark (Ch'en, Ts'ai, P'ing) is inside one syllable.
+        forms = fold_word(_APOSTROPHES.sub("", chunk))
+        if forms and any(key[0] == WADE_MARK for key in reading_keys(forms[0])):
+            return [(chunk, forms, 0)]
     out = []
     # JohnSmith, zhangLihua: a capital inside a word starts another name part.
     for word in _APOSTROPHES.split(_CAMEL.sub(" ", chunk).replace(" ", "'")):

@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Prefix
 
 from .parts import ABJAD_SCRIPT, INITIAL, SHORT
+from .romanisation import MARKS
 from .units import (
     U_COGNATES,
     U_DISPLAY,
@@ -35,7 +36,8 @@ MIN_PREFIX = 4  # similarity.PREFIX needs both forms this long
 def unit_keys(unit: tuple) -> frozenset[str]:
     """Keys whose equality with a query key may make a good pair (kind letter + value)."""
     keys = {"=" + unit[U_DISPLAY].casefold()}
-    keys.update("f" + form for form in unit[U_FORMS])
+    # A reading key meets the other mark's (romanisation.reading_match): both as "r" keys.
+    keys.update("r" + form[1:] if form[0] in MARKS else "f" + form for form in unit[U_FORMS])
     keys.update("s" + key for key in unit[U_SKEL])
     keys.update("p" + key for key in unit[U_PHON])
     keys.update("g" + key for key in unit[U_GROUPS])

@@ -14,6 +14,7 @@ from .bands import SKELETON_ONLY
 from .gender_forms import gendered_pair
 from .nicknames import NICKNAME_PREFIX
 from .parts import ABJAD_SCRIPT, INITIAL, SHORT, TRANSLIT
+from .romanisation import MARKS, OTHER_SYSTEM, SHARED_PINYIN, reading_match
 from .skeleton import MIN_SKELETON
 from .transliteration import HAN, script_of
 from .units import (
@@ -33,6 +34,7 @@ EXACT, FOLDED, TRANSLIT_EQ, JOINED_EQ = "exact", "folded", "translit", "joined"
 VARIANT, GENDER, PHONETIC, SKELETON = "variant", "gender", "phonetic", "skeleton"
 FUZZY, INITIAL_MATCH, MISMATCH, MISSING = "fuzzy", "initial", "mismatch", "missing"
 COGNATE_MATCH, NICKNAME_MATCH = "cognate", "nickname"
+ROMANISATION = "romanisation"
 REASON_CODES = (
     EXACT,
     FOLDED,
@@ -48,6 +50,7 @@ REASON_CODES = (
     MISMATCH,
     MISSING,
     NICKNAME_MATCH,
+    ROMANISATION,
 )
 
 SAME_FORM, SAME_TRANSLIT, SAME_VARIANT, COGNATE = 99, 97, 93, 72
@@ -57,6 +60,10 @@ NICKNAME = 72  # Ted of Theodore: a likely short form, not proof (possible at mo
 ABJAD_SKELETON, ABJAD_SHORT_SKELETON, PHONETIC_ONLY = 90, 80, 76
 PREFIX = 62  # Alex of Alexander: related, never more than possible
 GENDER_FORM, QUERY_INITIAL, NAME_INITIAL = 50, 70, 65
+# Pinyin and Wade-Giles of one Chinese name (Jianguo, Chien-kuo): another romanisation, as a
+# curated variant is; but when both could be Pinyin names apart only in an aspirate (Jingjing,
+# Qingqing; Dina, Tina), a name matched so stays below strong (74 + WORST_MARGIN < STRONG).
+OTHER_ROMANISATION, SHARED_PINYIN_KEY = SAME_VARIANT, 74
 DIFFERENT_NAMES = 45  # ceiling for two names from different curated groups (Mohammed, Mahmoud)
 FUZZY_CEILING = 95
 GOOD_PAIR_SCORE = 60  # matching.GOOD_PAIR; prefilter.GoodPairFilter must let all these through
@@ -74,7 +81,8 @@ def _same_form(q: tuple, n: tuple) -> tuple[int, str] | None:
     if q[U_DISPLAY].casefold() == n[U_DISPLAY].casefold():
         return 100, EXACT
     nforms = n[U_FORMS]
-    if not any(form in nforms for form in q[U_FORMS]):
+    # Reading keys (the last forms) only meet across romanisations: romanisation.reading_match.
+    if not any(form in nforms for form in q[U_FORMS] if form[0] not in MARKS):
         return None
     flags = q[U_FLAGS] | n[U_FLAGS]
     if flags & TRANSLIT:
@@ -186,6 +194,16 @@ def _evidence(q: tuple, n: tuple) -> tuple[float, str]:
     return best, reason
 
 
+def _other_syllables(qforms: tuple[str, ...], nforms: tuple[str, ...]) -> bool:
+    """True when both read as Chinese syllables in no common way and differ in two letters or
+    more: another syllable is another name (Jianguo, Jianhua; Qingqing, Jingjing), not a typo."""
+    return (
+        qforms[-1][0] in MARKS
+        and nforms[-1][0] in MARKS
+        and OSA.distance(qforms[0], nforms[0], score_cutoff=2) >= 2
+    )
+
+
 @lru_cache(maxsize=4096)  # pair_score is hot; a query has a few displays
 def _is_han(display: str) -> bool:
     return script_of(display) == HAN
@@ -202,12 +220,21 @@ def pair_score(q: tuple, n: tuple) -> tuple[int, str]:
     same = _same_form(q, n)
     if same:
         return same
+    reading = reading_match(q[U_FORMS], n[U_FORMS])
+    if reading == OTHER_SYSTEM:
+        return OTHER_ROMANISATION, ROMANISATION
+    floor = SHARED_PINYIN_KEY if reading == SHARED_PINYIN else 0
     if _is_han(q[U_DISPLAY]):
+        if floor:
+            return floor, ROMANISATION
         # Characters typed are exact: 小平 is not a misspelling of 小明 whatever the readings'
         # letters share, so only the same reading counts (above), never a near one.
         return 0, MISMATCH
     curated = _curated(q, n)
     if isinstance(curated, tuple):
-        return curated
+        return max(curated, (floor, ROMANISATION))
     points, reason = _evidence(q, n)
-    return int(round(min(points, curated))), reason
+    points = min(points, curated)
+    if not reading and _other_syllables(q[U_FORMS], n[U_FORMS]):
+        points = min(points, DIFFERENT_NAMES)
+    return (floor, ROMANISATION) if floor > points else (int(round(points)), reason)

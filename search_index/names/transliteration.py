@@ -129,3 +129,12 @@ def split_east_asian(word: str, script: str, whole_name: bool) -> list[tuple[str
     if cut:
         return [(word[:cut], _pinyin(word[:cut]), True), (word[cut:], _pinyin(word[cut:]), False)]
     return [(word, _pinyin(word), whole_name)]
+
+
+def name_as_written(forename: str | None, family: str | None) -> str:
+    """A name for display: Chinese characters family name first without a space (钟浩轩),
+    as they are written; other names forename first."""
+    forename, family = (forename or "").strip(), (family or "").strip()
+    if forename and family and script_of(forename) == HAN and script_of(family) == HAN:
+        return family + forename
+    return " ".join(part for part in (forename, family) if part)

@@ -23,7 +23,9 @@ from .parts import (
     Part,
 )
 from .phonetic import phonetic_key
+from .romanisation import reading_keys
 from .skeleton import skeleton
+from .transliteration import HAN, script_of
 from .variants import abd_key, cognate_id, group_ids
 
 U_MASK, U_DISPLAY, U_FORMS, U_ROLE, U_FLAGS = 0, 1, 2, 3, 4
@@ -76,9 +78,16 @@ def _groups(forms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def make_unit(
-    mask: int, display: str, forms: tuple[str, ...], role: int, flags: int, weight: float
+    mask: int,
+    display: str,
+    forms: tuple[str, ...],
+    role: int,
+    flags: int,
+    weight: float,
+    chinese: bool = False,
 ) -> tuple:
-    """One unit with its phonetic keys, skeletons, variant groups and gendered stem."""
+    """One unit with its phonetic keys, skeletons, variant groups and gendered stem; a unit of
+    a name that may be Chinese also gets its Pinyin and Wade-Giles reading keys as forms."""
     abjad = flags & ABJAD_SCRIPT
     # A vowel-less transliteration (mhmd) has no meaningful sound key of its own.
     phon = () if abjad else tuple(dict.fromkeys(phonetic_key(f) for f in forms))
@@ -87,11 +96,20 @@ def make_unit(
     cognates = tuple(dict.fromkeys(c for c in map(cognate_id, groups) if c))
     stem, sex = gender_stem(forms[0])
     gender = f"{stem}|{sex}" if stem else ""
+    if chinese:
+        han = script_of(display) == HAN
+        readings = reading_keys(forms[0], han)
+        if "ü" in display.casefold():  # Lü, Hsüan: folding wrote u, the reading is ü (v)
+            spelled = "".join(c for c in display.casefold().replace("ü", "v") if c.isalpha())
+            readings = tuple(dict.fromkeys(readings + reading_keys(spelled, han)))
+        forms += readings
     key = f"{display}\x00{flags}\x00{'/'.join(forms)}"
     return (mask, display, forms, role, flags, phon, skel, groups, cognates, gender, weight, key)
 
 
-def _joined(parts: Sequence[Part], start: int, stop: int, weights: Sequence[float]) -> tuple:
+def _joined(
+    parts: Sequence[Part], start: int, stop: int, weights: Sequence[float], chinese: bool
+) -> tuple:
     chunk = parts[start:stop]
     mains = "".join(p[1][0] for p in chunk)
     alts = "".join(p[1][-1] for p in chunk)
@@ -101,14 +119,32 @@ def _joined(parts: Sequence[Part], start: int, stop: int, weights: Sequence[floa
         flags |= part[3] & (ABJAD_SCRIPT | TRANSLIT)
     mask = sum(1 << i for i in range(start, stop))
     display = " ".join(p[0] for p in chunk)
-    return make_unit(mask, display, forms, chunk[-1][2], flags, sum(weights[start:stop]))
+    weight = sum(weights[start:stop])
+    return make_unit(mask, display, forms, chunk[-1][2], flags, weight, chinese)
+
+
+def _may_be_chinese(parts: Sequence[Part]) -> bool:
+    """True when every part but initials reads as Chinese syllables (Pinyin, Wade-Giles or
+    characters): only such names get reading keys, so that Dina Smith never meets Tina Smith
+    through Ti-na, and the index gains no keys for most names."""
+    found = False
+    for part in parts:
+        if part[3] & INITIAL:
+            continue
+        if not reading_keys(part[1][0]):
+            return False
+        found = True
+    return found
 
 
 def build_units(parts: Sequence[Part]) -> tuple[tuple, ...]:
     """Units of one name: every part, adjacent pairs, and triples that contain a particle or a
     short part (van der Meer, Abd al Rahman), joined only within one role."""
     weights = [part_weight(p) for p in parts]
-    units = [make_unit(1 << i, p[0], p[1], p[2], p[3], weights[i]) for i, p in enumerate(parts)]
+    chinese = _may_be_chinese(parts)
+    units = [
+        make_unit(1 << i, p[0], p[1], p[2], p[3], weights[i], chinese) for i, p in enumerate(parts)
+    ]
     for start in range(len(parts)):
         for size in (2, 3):
             stop = start + size
@@ -116,7 +152,7 @@ def build_units(parts: Sequence[Part]) -> tuple[tuple, ...]:
                 continue
             if size == 3 and not any(p[3] & (PARTICLE | SHORT) for p in parts[start:stop]):
                 continue
-            units.append(_joined(parts, start, stop, weights))
+            units.append(_joined(parts, start, stop, weights, chinese))
     roles = {p[2] for p in parts}
     if len(roles) > 1 and 2 <= len(parts) <= _WHOLE_MAX:
         # A name typed as one word (johnsmith, zhaohaitao): the whole name joined, in the

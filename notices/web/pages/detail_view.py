@@ -17,6 +17,7 @@ from notices.web.common.contacts import (
 )
 from notices.web.common.urls import kind_heading, notice_path, picture_url
 from notices.web.i18n import _, labels, pgettext
+from search_index.names import name_as_written
 
 
 @dataclass
@@ -139,7 +140,7 @@ def _identity(notice: Notice, today: date) -> Section:
         return section
     section.add(_("Family name"), notice.family_name, name=True)
     section.add(_("Forename"), notice.forename, name=True)
-    original = " ".join(p for p in (notice.forename_original, notice.family_name_original) if p)
+    original = name_as_written(notice.forename_original, notice.family_name_original)
     section.add(_("Name in original script"), original, name=True)
     section.add(_("Birth name"), notice.birth_name, name=True)
     section.add(_("Also known as"), *notice.aliases, name=True)
