@@ -140,9 +140,10 @@ def _lead(unit: tuple) -> str:
 
 
 def _skeletons(q: tuple, n: tuple, abjad: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Consonant skeletons to compare; across scripts with the leading y/w kept, so that a
-    cross-script pair is the same name only when both transliterations agree."""
-    if not abjad or (q[U_FLAGS] & n[U_FLAGS]) & ABJAD_SCRIPT:
+    """Consonant skeletons to compare; with an Arabic-script side, with the leading y/w kept,
+    so that the pair is the same name only when both spellings agree (ياسر and سارة share the
+    skeleton "sr", in Arabic script as in Latin)."""
+    if not abjad:
         return q[U_SKEL], n[U_SKEL]
     ql, nl = _lead(q), _lead(n)
     return tuple(ql + k for k in q[U_SKEL]), tuple(nl + k for k in n[U_SKEL])

@@ -14,6 +14,14 @@ def test_sarah_in_arabic_is_not_yasir():
     assert "سارة does not match" in _match("سارة الحداد", "YASIR", "HADAD").why
 
 
+def test_sarah_in_arabic_is_not_yasir_written_in_arabic_either():
+    # Both in Arabic script, ياسر and سارة share the consonants s-r: the leading ya tells them
+    # apart, as it does against the Latin spelling.
+    record = prepare_names([PersonName("ياسر", "حداد", kind="original_script")])
+    assert match_name(query_name_keys("سارة الحداد"), record).band == "weak"
+    assert match_name(query_name_keys("ياسر الحداد"), record).band == "strong"
+
+
 def test_sarah_in_arabic_is_sarah_with_the_article_attached():
     assert _match("سارة الحداد", "SARAH", "ALHADAD").band == "strong"
 
