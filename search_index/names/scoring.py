@@ -64,6 +64,10 @@ class NameScorer:
         self.secondary: set[int] = set()
         self._floor = floor
         self._memo: dict[int, int] = {}  # id of an interned name -> its score (general case)
+        # Score of a name's shape (general case): names alike in every unit that can be a good
+        # partner, and in the layout of the others, score alike (see _shape).
+        self._shapes: dict[tuple, int] = {}
+        self._relevant: dict[int, bool] = {}  # unit id -> has a good pair (general case)
         self._entries: dict[int, list] = {}  # unit id -> its candidate pairs (general case)
         self._seen: set[int] = set()  # units already looked at (general case)
         self._good: set[int] = set()  # of those, the possible good partners (general case)
@@ -142,12 +146,37 @@ class NameScorer:
         for name in self.table.rows[row]:
             found = memo.get(id(name))  # names are interned: equal names are one object
             if found is None:
-                found = memo[id(name)] = self._general_name(name)
+                shape = self._shape(name)
+                found = self._shapes.get(shape)
+                if found is None:
+                    found, shared = self._general_name(name)
+                    if shared:
+                        self._shapes[shape] = found
+                memo[id(name)] = found
             scores.append(found)
         return self._best(row, scores)
 
-    def _general_name(self, name: InternedName) -> int:
-        """best_name() of one name, with its candidate pairs listed from per-unit entries."""
+    def _shape(self, name: InternedName) -> tuple:
+        """What a name's score can depend on when every chosen pair is good: the units that
+        can be good partners, by position, and the layout (mask, flags) of all units.
+        Thousands of AL-DABBAGH notices with other given names share one shape."""
+        units, relevant = self.table.units, self._relevant
+        shape = []
+        for uid in name[0]:
+            good = relevant.get(uid)
+            if good is None:
+                found = self._entries.get(uid)
+                if found is None:
+                    found = self._entries[uid] = self._entries_of(units[uid])
+                good = relevant[uid] = any(-entry[0] >= GOOD_PAIR for entry in found)
+            unit = units[uid]
+            shape.append((uid if good else -1, unit[U_MASK], unit[U_FLAGS]))
+        return tuple(shape), tuple(name[1])
+
+    def _general_name(self, name: InternedName) -> tuple[int, bool]:
+        """best_name() of one name, with its candidate pairs listed from per-unit entries, and
+        whether its shape's other names score the same: true unless a leftover (a pair below
+        GOOD_PAIR, whose partner is one of the units the shape leaves out) was chosen."""
         uids, nflags = name[0], name[1]
         entries, units = self._entries, self.table.units
         candidates = []
@@ -160,7 +189,8 @@ class NameScorer:
         query_units, weights, qflags, qroles = self.analysis
         name_units = tuple(units[uid] for uid in uids)
         pairs = choose_pairs(candidates, query_units, qflags, name_units, nflags)
-        return score_pairs(pairs, (weights, qflags, qroles), nflags)
+        shared = all(pair[0] >= GOOD_PAIR for pair in pairs)
+        return score_pairs(pairs, (weights, qflags, qroles), nflags), shared
 
     def _entries_of(self, unit: tuple) -> list[tuple]:
         """The pairs of one name unit that matching._candidate_pairs lists, minus the unit's
