@@ -17,6 +17,7 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from notices import journal
 from notices.domain import DISCLAIMER_SENTENCES
 from notices.models import STATUS_ACTIVE, Notice
 
@@ -44,6 +45,8 @@ class DatasetInfo:
     generated_at: str
     size: int
     modified: datetime
+    # The change-journal position the file holds (None in files written before it was kept).
+    journal_position: int | None = None
 
 
 def dataset_path(directory: str | Path) -> Path:
@@ -96,12 +99,13 @@ def _active_notices(session: Session) -> Iterator[Notice]:
     yield from session.scalars(statement)
 
 
-def _header(records: int, now: datetime) -> dict:
+def _header(records: int, now: datetime, position: int) -> dict:
     return {
         "dataset": "notices",
         "format_version": FORMAT_VERSION,
         "generated_at": _timestamp(now),
         "records": records,
+        "journal_position": position,
         "disclaimer": " ".join(DISCLAIMER_SENTENCES),
         "licence": LICENCE,
         "description": "This first line describes the file; each further line is one notice.",
@@ -126,13 +130,16 @@ def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> Dat
         body = _temporary(target, temporaries)
         records = 0
         with sessions() as session, gzip.GzipFile(fileobj=body, mode="wb", mtime=0) as packed:
+            # Read before the notices: a load committing meanwhile leaves the file marked as
+            # older than it is, never newer (it is then rewritten once more, never skipped).
+            position = journal.latest_seq(session)
             for notice in _active_notices(session):
                 packed.write(_line(notice_record(notice)))
                 records += 1
         body.seek(0)
         whole = _temporary(target, temporaries)
         with gzip.GzipFile(fileobj=whole, mode="wb", mtime=0) as packed:
-            packed.write(_line(_header(records, now)))
+            packed.write(_line(_header(records, now, position)))
         shutil.copyfileobj(body, whole)
         whole.flush()
         os.fsync(whole.fileno())
@@ -169,4 +176,15 @@ def read_info(directory: str | Path) -> DatasetInfo | None:
         generated_at=str(header.get("generated_at", "")),
         size=stat.st_size,
         modified=datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+        journal_position=header.get("journal_position"),
     )
+
+
+def is_current(sessions: sessionmaker[Session], directory: str | Path) -> bool:
+    """True when the file holds every committed change: a load that changed nothing need not
+    rewrite it (an unchanged reload of 100k notices spends ~40% of its time there)."""
+    info = read_info(directory)
+    if info is None or info.journal_position is None:
+        return False
+    with sessions() as session:
+        return journal.latest_seq(session) == info.journal_position

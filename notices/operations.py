@@ -121,10 +121,12 @@ def export_dataset(app: Flask) -> dataset.DatasetInfo:
 
 
 def _refresh_dataset(app: Flask) -> None:
-    """After a committed load: the open-data file follows. If it cannot, the load stays saved
-    and the previous file stays served; an operator reruns `notices data export`."""
+    """After a committed load: the open-data file follows (unless it already holds every change).
+    If it cannot, the load stays saved and the previous file stays served; an operator reruns
+    `notices data export`."""
     try:
-        export_dataset(app)
+        if not dataset.is_current(sessions_for(app), app.config["DATA_DIR"]):
+            export_dataset(app)
     except (OSError, SQLAlchemyError) as error:
         app.logger.error(
             "the load was saved, but the bulk dataset was not rewritten (%s); "

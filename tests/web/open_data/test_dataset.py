@@ -99,3 +99,24 @@ def test_a_load_stays_saved_when_the_dataset_cannot_follow(data_app, tmp_path, m
     monkeypatch.setattr(dataset, "write_dataset", read_only)
     reload_without(data_app, tmp_path, TESTOVA)  # succeeds (exit code 0)
     assert dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes() == before
+
+
+def test_a_load_that_changes_nothing_leaves_the_file_alone(data_app, tmp_path):
+    path = dataset.dataset_path(data_app.config["DATA_DIR"])
+    reload_without(data_app, tmp_path / "first", TESTOVA)  # a change: rewritten
+    before = path.read_bytes()
+    assert lines(before)[0]["journal_position"] > 0
+    reload_without(data_app, tmp_path / "again", TESTOVA)  # the same extract: no change
+    assert path.read_bytes() == before
+
+
+def test_a_file_behind_the_database_is_rewritten_by_the_next_load(data_app, tmp_path):
+    # As when an earlier rewrite failed: the file misses a committed change.
+    path = dataset.dataset_path(data_app.config["DATA_DIR"])
+    reload_without(data_app, tmp_path / "first", TESTOVA)
+    header, notices = lines(path.read_bytes())
+    header["journal_position"] -= 1
+    path.write_bytes(gzip.compress(json.dumps(header).encode() + b"\n"))
+    reload_without(data_app, tmp_path / "again", TESTOVA)  # changes nothing, yet rewrites
+    header, rewritten = lines(path.read_bytes())
+    assert header["records"] == len(rewritten) == len(notices) == 6
