@@ -38,7 +38,10 @@ def template_context() -> dict:
     """Variables of every page (base.html needs all of them)."""
     config = current_app.config
     locale = catalog.request_locale()
+    gettext = catalog.template_gettext()
     return {
+        "_": gettext,  # what Jinja's `_` alias would call, without its two extra calls
+        "gettext": gettext,
         "site_name": config["SITE_NAME"],
         "contact_email": config["CONTACT_EMAIL"],
         "contact_url": config["CONTACT_URL"],
