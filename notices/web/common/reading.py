@@ -32,15 +32,21 @@ def read_session() -> Iterator[Session]:
         yield session
 
 
-def run_search(query: SearchQuery, alternatives: bool = False) -> reads.ResultsPage:
+def run_search(
+    query: SearchQuery, alternatives: bool = False, page: bool = False
+) -> reads.ResultsPage:
     """One page of results with their rows (and, with `alternatives`, what else to try when
-    it found almost nothing); IndexUnavailable (a 503) when there is no index."""
+    it found almost nothing); IndexUnavailable (a 503) when there is no index. For a `page`,
+    the demonstration state is read in the same session (see demo_mode)."""
     try:
         home = services().index
     except OSError as error:  # the index directory cannot even be created
         raise IndexUnavailable(f"the search index cannot be opened ({error})") from error
     with read_session() as session:
-        return reads.search_notices(session, home, query, alternatives)
+        found = reads.search_notices(session, home, query, alternatives)
+        if page:
+            _note_demo(session)
+        return found
 
 
 def recent_changes(
@@ -60,6 +66,10 @@ def notice_or_abort(entity: str, kind: str | None = None) -> Notice:
     410 Gone when withdrawn."""
     with read_session() as session:
         found = reads.find_notice(session, entity)
+    return _active_or_abort(found, kind)
+
+
+def _active_or_abort(found: Notice | reads.Gone | None, kind: str | None = None) -> Notice:
     if found is None or (kind is not None and found.kind != kind):
         abort(404)
     if isinstance(found, reads.Gone):
@@ -67,10 +77,17 @@ def notice_or_abort(entity: str, kind: str | None = None) -> Notice:
     return found
 
 
-def notice_contacts(notice: Notice) -> reads.NoticeContacts:
-    """See notices.reads.notice_contacts."""
+def notice_with_contacts(
+    entity: str, page: bool = False
+) -> tuple[Notice, reads.NoticeContacts | None]:
+    """notice_or_abort and notice_contacts in one read session instead of two (and for a
+    `page` the demonstration state too, see demo_mode)."""
     with read_session() as session:
-        return reads.notice_contacts(session, notice)
+        found = reads.find_notice(session, entity)
+        contacts = reads.notice_contacts(session, found) if isinstance(found, Notice) else None
+        if page:
+            _note_demo(session)
+    return _active_or_abort(found), contacts
 
 
 def picture_status(digest: str) -> str | None:
@@ -85,6 +102,18 @@ def demo_mode() -> bool:
     if state.demo is None:
         state.demo = bool(current_app.config["DEMO_MODE"]) or _load_state_is_demo()
     return state.demo
+
+
+def _note_demo(session: Session) -> None:
+    """Decide the banner while a page's read session is open: the query then shares its
+    connection instead of checking out one of its own when the template asks."""
+    state = request_state()
+    if state.demo is None and not current_app.config["DEMO_MODE"]:
+        try:
+            state.demo = reads.latest_load_is_demo(session.connection())
+        except SQLAlchemyError:
+            current_app.logger.exception("cannot read the load history for the demo banner")
+            state.demo = False
 
 
 def skip_demo_lookup() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from babel.lists import format_list
 from flask import Flask, current_app, url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from notices.web.common.canonical import page_addresses
 from notices.web.common.reading import demo_mode
@@ -38,7 +38,10 @@ def template_context() -> dict:
     """Variables of every page (base.html needs all of them)."""
     config = current_app.config
     locale = catalog.request_locale()
+    gettext = catalog.template_gettext()
     return {
+        "_": gettext,  # what Jinja's `_` alias would call, without its two extra calls
+        "gettext": gettext,
         "site_name": config["SITE_NAME"],
         "contact_email": config["CONTACT_EMAIL"],
         "contact_url": config["CONTACT_URL"],
@@ -55,12 +58,13 @@ def template_context() -> dict:
 
 def bdi(value: object) -> Markup:
     """Isolate a name or code from the text around it (a Latin name inside Arabic, say)."""
-    return Markup("<bdi>{}</bdi>").format(value)
+    # Markup.format runs string.Formatter; escape() gives the same text without it.
+    return Markup(f"<bdi>{escape(value)}</bdi>")
 
 
 def time_element(day: labels.Day) -> Markup:
     """A labels.Day as <time datetime="2025-03-05">5 Mar 2025</time>."""
-    return Markup('<time datetime="{}">{}</time>').format(day.iso, day.text)
+    return Markup(f'<time datetime="{escape(day.iso)}">{escape(day.text)}</time>')
 
 
 def isolate(value: object) -> str:

@@ -7,6 +7,8 @@ The compatible API keeps the published paths: /notices/v1/red, /notices/v1/un/pe
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import url_for
 from flask_babel import lazy_gettext
 
@@ -14,6 +16,7 @@ from notices.domain import KINDS, url_entity_id
 from notices.models import Notice
 from notices.result_rows import ResultNotice
 from notices.web.i18n.locale import unprefixed
+from notices.web.state import request_state
 
 KIND_CONVERTER = "any(" + ", ".join(f'"{kind}"' for kind in KINDS) + ")"
 
@@ -35,15 +38,39 @@ def notice_path(notice: Notice | ResultNotice) -> dict:
     return {"kind": notice.kind, "entity": url_entity_id(notice.entity_id)}
 
 
+# What werkzeug's default converter leaves unquoted in a path segment (BaseConverter.to_url).
+PATH_SAFE = "!$&'()*+,/:;=@"
+
+
 def notice_url(notice: Notice | ResultNotice, **kwargs) -> str:
     """The public page of a notice."""
-    return url_for("pages.notice", **notice_path(notice), **kwargs)
+    if kwargs:
+        return url_for("pages.notice", **notice_path(notice), **kwargs)
+    # A results page links twenty notices: the part before the kind is built through the
+    # URL map once per request, and each link appends what url_for would append.
+    state = request_state()
+    if state.notices_root is None:
+        built = url_for("pages.notice", kind=KINDS[0], entity="0")
+        state.notices_root = built[: -len(f"/{KINDS[0]}/0")]
+    entity = quote(url_entity_id(notice.entity_id), safe=PATH_SAFE)
+    return f"{state.notices_root}/{notice.kind}/{entity}"
 
 
 def picture_url(digest: str, external: bool = False) -> str:
     """The content-addressed URL of a stored picture or thumbnail."""
+    if external:
+        return unprefixed(url_for("pictures.picture", digest=digest, _external=True))
     # Pictures are the same in every language: one URL, without the language prefix.
-    return unprefixed(url_for("pictures.picture", digest=digest, _external=external))
+    # A digest is hex, so the URL is the same text around it on every card (built once).
+    state = request_state()
+    if state.picture_parts is None:
+        sample = "0" * 64
+        before, _sample, after = unprefixed(url_for("pictures.picture", digest=sample)).rpartition(
+            sample
+        )
+        state.picture_parts = (before, after)
+    before, after = state.picture_parts
+    return f"{before}{digest}{after}"
 
 
 def compat_url(endpoint: str, notice: Notice | ResultNotice, **values) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -93,7 +93,15 @@ def country_name(code: str | None, locale: Locale | None = None) -> str:
         return ""
     if code in AUTHORITY_LABELS:
         return translated(AUTHORITY_LABELS)[code]
-    return _locale(locale).territories.get(code, code)
+    names = _territory_names(request_locale_id() if locale is None else str(locale))
+    return names.get(code, code)
+
+
+# Babel's territory table resolves aliases on every lookup; a results page names a country
+# some hundred and fifty times. CLDR data is fixed for the process: one plain dict per locale.
+@cache
+def _territory_names(locale_id: str) -> dict[str, str]:
+    return dict(Locale.parse(locale_id).territories.items())
 
 
 def names_a_country(member: str) -> bool:
@@ -167,10 +175,18 @@ def parse_partial(iso: str | None) -> PartialDate | None:
 
 def partial_date_text(iso: str | None, locale: Locale | None = None) -> str:
     """A partial date as the locale writes it: "1980", "May 1980" or "17 May 1980"."""
+    if not iso:
+        return iso or ""
+    return _partial_date_text(iso, request_locale_id() if locale is None else str(locale))
+
+
+# Cards show a date of birth each; the same notices come back page after page.
+@lru_cache(maxsize=8192)
+def _partial_date_text(iso: str, locale_id: str) -> str:
     partial = parse_partial(iso)
     if partial is None:
-        return iso or ""
-    loc = _locale(locale)
+        return iso
+    loc = Locale.parse(locale_id)
     if partial.month is None:
         return format_skeleton("y", partial.earliest(), locale=loc)
     if partial.day is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_babel import lazy_gettext
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from notices.web.i18n import _, pgettext
 from notices.web.i18n.cache import translated
@@ -57,12 +57,16 @@ def reason_text(code: str, query: str, name: str) -> str:
     return _template(code) % {"query": query, "name": name, "reason": _reason_label(code)}
 
 
+def _isolated(text: str) -> Markup:
+    # What Markup("<bdi>{}</bdi>").format(text) gives, without string.Formatter's cost.
+    return Markup(f"<bdi>{escape(text)}</bdi>")
+
+
 def reason_html(code: str, query: str, name: str) -> Markup:
     """The same as HTML: names (user input among them) escaped and wrapped in <bdi>."""
-    isolate = Markup("<bdi>{}</bdi>").format
     return Markup(_template(code)) % {
-        "query": isolate(query),
-        "name": isolate(name),
+        "query": _isolated(query),
+        "name": _isolated(name),
         "reason": _reason_label(code),
     }
 

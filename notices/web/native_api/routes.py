@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, make_response, request
 
 from notices.web.common.query_args import search_query
-from notices.web.common.reading import notice_contacts, notice_or_abort, run_search
+from notices.web.common.reading import notice_with_contacts, run_search
 from notices.web.common.urls import KIND_CONVERTER
 from notices.web.i18n.disclaimer import disclaimer_text
 from notices.web.native_api.documents import notice_document
@@ -32,10 +32,9 @@ def search() -> Response:
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<path:entity>")
 def notice(kind: str, entity: str) -> Response:
     """One notice with every field, codes with readable labels."""
-    found = notice_or_abort(entity)
+    found, contacts = notice_with_contacts(entity)
     if found.kind != kind:
         abort(404)
-    contacts = notice_contacts(found)
     response = _json(notice_document(found, contacts=contacts.contacts))
     response.last_modified = contacts.last_modified(found)
     return response

@@ -5,12 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, make_response, redirect, render_template, request
 
 from notices.web.common.query_args import MAX_PAGE, RESULTS_PER_PAGE, int_arg, search_query
-from notices.web.common.reading import (
-    notice_contacts,
-    notice_or_abort,
-    recent_changes,
-    run_search,
-)
+from notices.web.common.reading import notice_with_contacts, recent_changes, run_search
 from notices.web.common.urls import KIND_CONVERTER, notice_url
 from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
@@ -23,11 +18,10 @@ bp = Blueprint("pages", __name__)
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<entity>")
 def notice(kind: str, entity: str) -> Response:
     """A notice with every published field, its pictures and the disclaimer."""
-    found = notice_or_abort(entity)
+    found, contacts = notice_with_contacts(entity, page=True)
     if found.kind != kind:
         return redirect(notice_url(found), 308)
     nav = result_nav(found.entity_id, request.args.get("from", ""))
-    contacts = notice_contacts(found)
     view = notice_view(found, contacts=contacts.contacts)
     response = make_response(render_template("notice.html", notice=view, nav=nav))
     response.last_modified = contacts.last_modified(found)
@@ -48,7 +42,7 @@ def search() -> Response | str:
     if clean is not None:
         return redirect(clean, 302)
     query = search_query(request.args, per_page=RESULTS_PER_PAGE)
-    page = run_search(query, alternatives=True)
+    page = run_search(query, alternatives=True, page=True)
     return render_template("search.html", **page_context(query, page, request.args))
 
 

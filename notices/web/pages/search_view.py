@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
-from babel import Locale
 from flask import url_for
 from flask_babel import lazy_gettext
 from werkzeug.datastructures import MultiDict
@@ -16,7 +16,6 @@ from notices.web.common.query_args import SEARCH_PARAMS
 from notices.web.common.urls import notice_url, picture_url
 from notices.web.i18n import _, labels, ngettext
 from notices.web.i18n.cache import translated
-from notices.web.i18n.catalog import request_locale
 from notices.web.i18n.why import matched_name_text, why_html
 from notices.web.state import request_state
 from search_index import Hit
@@ -212,9 +211,7 @@ def _selected_links(key: str, args: MultiDict) -> list[Link]:
     ]
 
 
-def _refine_links(
-    key: str, values: dict[str, int], args: MultiDict, locale: Locale | None
-) -> list[Link]:
+def _refine_links(key: str, values: dict[str, int], args: MultiDict) -> list[Link]:
     """Links that add one value of a facet: the URLs url_with(args, key=value) builds.
 
     A browse page has a hundred and more of them. They share the search without this facet,
@@ -223,23 +220,26 @@ def _refine_links(
     joiner = "&" if "?" in kept else "?"
     links = []
     for value, count in values.items():
-        changes = _band_bounds(value) if key == "age_band" else {key: value}
-        extra = urlencode(
-            [(name, bound) for name, bound in changes.items() if bound], safe=QUERY_SAFE
-        )
+        extra = _facet_param(key, value)
         url = f"{kept}{joiner}{extra}" if extra else kept
-        links.append(Link(labels.facet_label(key, value, locale), url, count))
+        links.append(Link(labels.facet_label(key, value), url, count))
     return links
+
+
+# The same few hundred facet values come back on every page: each is encoded once.
+@lru_cache(maxsize=4096)
+def _facet_param(key: str, value: str) -> str:
+    changes = _band_bounds(value) if key == "age_band" else {key: value}
+    return urlencode([(name, bound) for name, bound in changes.items() if bound], safe=QUERY_SAFE)
 
 
 def facets(counts: dict[str, dict[str, int]], args: MultiDict) -> list[Facet]:
     """Refine links with counts; a facet with a selection shows only its remove links."""
     out = []
-    locale = request_locale()
     for key, title in FACET_TITLES.items():
         facet = Facet(key, str(title), selected=_selected_links(key, args))
         if not facet.selected:
-            links = _refine_links(key, counts.get(key, {}), args, locale)
+            links = _refine_links(key, counts.get(key, {}), args)
             facet.links, facet.more = links[:FACETS_SHOWN], links[FACETS_SHOWN:]
         if facet.links or facet.selected:
             out.append(facet)
