@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from array import array
@@ -59,7 +60,18 @@ def _load_snapshot(path: str, ix: Index, reader: IndexReader) -> Snapshot:
             _snapshots[key] = snapshot
             while len(_snapshots) > _SNAPSHOTS_KEPT:
                 _snapshots.popitem(last=False)
+        _settle()
         return snapshot
+
+
+def _settle() -> None:
+    """Take what the process holds now out of the collector's sight. A snapshot of 100k
+    notices is ~750,000 objects that every full collection walked (~200 ms, stalling a
+    request at random); they are never cyclic garbage, and reference counting still frees
+    them when the snapshot is dropped (memory stays flat over reloads). Collecting first
+    keeps garbage that is already cyclic out of the frozen set."""
+    gc.collect()
+    gc.freeze()
 
 
 def _cached_snapshot(key: tuple) -> Snapshot | None:
