@@ -19,13 +19,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"^mac(?=[^aeiou])", "mc"),
-        (r"shch|shtch|sch", "S"),  # Щ, German sch
+        (r"schtsch|szcz|shch|shtch|sch", "S"),  # Щ (German schtsch, Polish szcz), German sch
         (r"tch|tsch|tsh|ch|cz", "C"),  # Ч in its English, German and Polish spellings
         (r"(?<=i)c$", "C"),  # Đorđević = Djordjevich
         (r"sh|sz", "S"),
         (r"dzh|dj|dzs|zh|gj", "J"),
         (r"(?<=[aeiou])j(?![aeiou])", "y"),  # Sergej = Sergey, Nikolaj = Nikolay
         (r"^j(?=[aeiouy])", "y"),  # Juri = Yuri = Iouri, Jelena = Yelena
+        # German and Polish j after a consonant softens it before a vowel, as English y or
+        # nothing: Worobjow = Vorobyov, Solowjowa = Solovyova, Iljin = Ilyin.
+        (r"(?<=[bdfklmnprstvwz])j(?=[aeiou])", "y"),
         (r"kh|gh", "h"),
         (r"ph", "f"),
         (r"(?<=[aeiou])ff$", "v"),  # Smirnoff = Smirnov

@@ -91,6 +91,9 @@ def test_particles(text, role, particles):
         ("usama", "osama", "usamah"),
         ("khalid", "khaled", "halid"),
         ("shcherbakov", "scherbakov"),
+        ("shchurov", "schtschurow", "szczurow"),  # English, German, Polish
+        ("vorobyov", "worobjow", "vorobev"),
+        ("solovyova", "solowjowa"),
         ("djordjevich", "djordjevic"),
         ("smirnov", "smirnoff"),
         ("mohammed", "mohamed", "muhammad"),
