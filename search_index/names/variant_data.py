@@ -224,7 +224,17 @@ musa moses
 isaac
 aleksandr alexandros
 mikhail michael
-pyotr peter
+pyotr peter petros
+georgios george
+vasileios vasily basil
+yelena helena eleni helen
+ioannis john ivan
+konstantinos konstantin constantine
+dimitrios dmitri
+nikolaos nicholas nikolai
+ekaterina catherine aikaterini
+andreas andrei andrew
+stephen stefanos stepan
 """
 
 # Extra groups used only by COGNATES (their forms are not variants of anything above).
@@ -234,4 +244,15 @@ abraham avraham
 moses moshe
 alexandros alexandre alessandro alejandro
 peter pieter pietro pedro pierre
+petros
+george georges georg jorge giorgio
+basil basile basilio
+eleni
+helen helene
+john johann johannes giovanni juan
+constantine constantin costantino
+aikaterini aikaterine
+andrew
+stefanos stephanos
+stepan
 """

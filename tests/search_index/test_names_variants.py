@@ -2,7 +2,13 @@
 
 import pytest
 
-from search_index.names import PersonName, document_name_keys, query_name_keys
+from search_index.names import (
+    PersonName,
+    document_name_keys,
+    match_name,
+    prepare_names,
+    query_name_keys,
+)
 from search_index.names.folding import fold_word
 from search_index.names.transliteration import ABJAD, LATIN, script_of
 from search_index.names.variant_data import COGNATE_FORMS, COGNATES, GROUPS
@@ -84,3 +90,17 @@ def _strong_overlap(query_text, forename, family):
 def test_index_keys_find_every_matching_spelling(query, name):
     """High recall of candidates: something better than n-grams links query and notice."""
     assert _strong_overlap(query, *name)
+
+
+@pytest.mark.parametrize(
+    ("query", "forename", "family"),
+    [
+        ("George Anagnostou", "GEORGIOS", "ANAGNOSTOU"),  # the English form of a Greek name
+        ("Basil Kyriakou", "VASILEIOS", "KYRIAKOU"),
+        ("Helen Diamanti", "ELENI", "DIAMANTI"),
+        ("John Papadakis", "IOANNIS", "PAPADAKIS"),
+    ],
+)
+def test_the_same_name_in_another_tradition_is_a_possible_match(query, forename, family):
+    match = match_name(query_name_keys(query), prepare_names([PersonName(forename, family)]))
+    assert match.band == "possible"  # a cognate is never proof enough for strong
