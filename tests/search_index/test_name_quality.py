@@ -3,8 +3,8 @@
 from tests.search_index.name_eval import EVAL_FILE, evaluate, read_pairs
 
 # Measured when this test was written (see the issue note); raise it when quality improves.
-MIN_F1 = 0.95  # measured 0.956 (P 0.949, R 0.962) on 1,113 pairs (nickname, Wade-Giles rows)
-MIN_STRONG_PRECISION = 0.99  # measured 0.996 (480 strong)
+MIN_F1 = 0.955  # measured 0.961 (P 0.950, R 0.972) on 1,117 pairs
+MIN_STRONG_PRECISION = 0.99  # measured 0.996 (483 strong)
 
 
 def test_eval_set_is_well_formed():
@@ -42,10 +42,12 @@ def test_reader_takes_seven_columns_and_an_optional_sex_column(tmp_path):
 # P 0.923, R 0.912, F1 0.917, strong precision 0.981; with strong only when every part is an
 # accepted spelling (bands.ACCEPTED_SPELLING): strong precision 0.988 (603 strong). With
 # international nicknames and Pinyin / Wade-Giles readings: P 0.933, R 0.950, F1 0.941, strong
-# precision 0.989 (619 strong).
+# precision 0.989 (619 strong). With Arabic-script skeletons keeping their leading ya/waw,
+# German/Polish Slavic spellings and Greek/Slavic cognates: P 0.935, R 0.953, F1 0.944, strong
+# precision 0.990 (618 strong).
 FROZEN = EVAL_FILE.parent / "name_eval_frozen.tsv"
-FROZEN_MIN_F1 = 0.935
-FROZEN_MIN_RECALL = 0.945
+FROZEN_MIN_F1 = 0.94
+FROZEN_MIN_RECALL = 0.95
 FROZEN_MIN_STRONG_PRECISION = 0.985
 
 
