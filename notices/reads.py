@@ -82,6 +82,7 @@ class NoticeContacts:
 
     contacts: list[Contact]
     changed_at: datetime | None
+    demo: bool | None = None  # the latest load's demo flag, when asked for (with_demo)
 
     def last_modified(self, notice: Notice) -> datetime:
         """The Last-Modified of a page or document showing the notice with these contacts."""
@@ -95,17 +96,21 @@ CHANGED_AT = select(func.max(ContactLoad.loaded_at)).where(
 )
 
 
-def notice_contacts(session: Session, notice: Notice) -> NoticeContacts:
-    """The contacts a notice shows (see contacts.reporting_countries) that the directory has."""
+def notice_contacts(session: Session, notice: Notice, with_demo: bool = False) -> NoticeContacts:
+    """The contacts a notice shows (see contacts.reporting_countries) that the directory has;
+    `with_demo` also reads latest_load_is_demo, in the same statement as the directory's age
+    (a page would otherwise spend a round trip on it alone)."""
     codes = reporting_countries(notice)
     found = {}
     if codes:
         found = {
             c.country: c for c in session.scalars(select(Contact).where(Contact.country.in_(codes)))
         }
-    return NoticeContacts(
-        [found[code] for code in codes if code in found], session.scalar(CHANGED_AT)
-    )
+    contacts = [found[code] for code in codes if code in found]
+    if not with_demo:
+        return NoticeContacts(contacts, session.scalar(CHANGED_AT))
+    changed_at, demo = session.execute(CHANGED_AT_AND_DEMO).one()
+    return NoticeContacts(contacts, changed_at, bool(demo))
 
 
 @dataclass
@@ -251,6 +256,9 @@ LATEST_LOAD_DEMO = (
 def latest_load_is_demo(connection: Connection) -> bool:
     """True when the latest successful real (not dry-run) load came from demo data."""
     return bool(connection.execute(LATEST_LOAD_DEMO).scalar())
+
+
+CHANGED_AT_AND_DEMO = select(CHANGED_AT.scalar_subquery(), LATEST_LOAD_DEMO.scalar_subquery())
 
 
 def database_reachable(session: Session) -> bool:
