@@ -196,6 +196,13 @@ def _partial_date_text(iso: str, locale_id: str) -> str:
 
 def age_text(iso: str | None, today: date) -> str:
     """Age now: "45 years old", or "45–46 years old" when the date of birth is partial."""
+    return _age_text(iso, today, request_locale_id())
+
+
+# Twenty cards a page, each parsing a date and looking up a plural form: once per date, day
+# and locale (the catalogue of a locale is fixed for the process).
+@lru_cache(maxsize=8192)
+def _age_text(iso: str | None, today: date, locale_id: str) -> str:
     partial = parse_partial(iso)
     if partial is None or partial.earliest() > today:
         return ""

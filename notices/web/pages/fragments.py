@@ -20,10 +20,19 @@ from notices.web.pages.search_view import Card, Link
 
 
 def _html_gettext() -> Callable[..., Markup]:
-    # The templates' `_` when autoescaping: the message as Markup, %-formatted with its
-    # variables escaped (catalog.template_gettext).
+    # The templates' `_` when autoescaping (catalog.template_gettext): the message as Markup,
+    # %-formatted with its variables escaped. What Markup(text) % variables gives (numbers
+    # stay numbers for %d), without markupsafe's per-value helper objects.
     ugettext = catalog().ugettext
-    return lambda string, **variables: Markup(ugettext(string)) % variables
+
+    def gettext(string: str, **variables) -> Markup:
+        escaped = {
+            name: value if isinstance(value, int | float) else escape(value)
+            for name, value in variables.items()
+        }
+        return Markup(ugettext(string) % escaped)
+
+    return gettext
 
 
 def _picture(card: Card) -> str:
