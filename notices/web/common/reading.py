@@ -42,9 +42,13 @@ def run_search(
         home = services().index
     except OSError as error:  # the index directory cannot even be created
         raise IndexUnavailable(f"the search index cannot be opened ({error})") from error
+    state = request_state()
+    with_demo = page and state.demo is None and not current_app.config["DEMO_MODE"]
     with read_session() as session:
-        found = reads.search_notices(session, home, query, alternatives)
-        if page:
+        found = reads.search_notices(session, home, query, alternatives, with_demo)
+        if found.demo is not None:
+            state.demo = found.demo
+        elif page:  # no row came back: the state is read on its own
             _note_demo(session)
         return found
 
