@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from notices.web.common.templating import list_text, time_element
 from notices.web.i18n import labels
-from notices.web.i18n.catalog import catalog
+from notices.web.i18n.catalog import catalog, request_locale_id
 from notices.web.pages.search_view import Card, Link
 
 
@@ -113,9 +113,10 @@ def card_html(card: Card) -> Markup:
 def facet_list(links: list[Link], indent: int = 6) -> Markup:
     """A facet's refine links with their counts as one <ul>, its closing tag indented by
     `indent` spaces like the template line that shows it (a template filter)."""
+    locale_id = request_locale_id()
     items = "".join(
         f'<li><a href="{escape(link.url)}">{escape(link.label)}</a> '
-        f'<span class="count">{escape(labels.number_text(link.count))}</span></li>'
+        f'<span class="count">{escape(labels.number_text(link.count, locale_id))}</span></li>'
         for link in links
     )
     return Markup(f'<ul class="facet__list">\n{items}{" " * indent}</ul>')
