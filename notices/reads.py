@@ -37,7 +37,7 @@ from notices.models import (
     Notice,
     Picture,
 )
-from notices.result_rows import ResultNotice, active_result_notices
+from notices.result_rows import ResultNotice, active_result_notices, result_notices_and
 from search_index import Alternatives, Hit, IndexHome, SearchQuery, search, suggest
 
 
@@ -82,6 +82,7 @@ class NoticeContacts:
 
     contacts: list[Contact]
     changed_at: datetime | None
+    demo: bool | None = None  # the latest load's demo flag, when asked for (with_demo)
 
     def last_modified(self, notice: Notice) -> datetime:
         """The Last-Modified of a page or document showing the notice with these contacts."""
@@ -90,22 +91,26 @@ class NoticeContacts:
         return max(notice.last_changed, self.changed_at)
 
 
+# Built once, so compiled once (building the IN clause cost a fifth of the contacts read).
+CONTACTS_IN = select(Contact).where(Contact.country.in_(bindparam("codes", expanding=True)))
 CHANGED_AT = select(func.max(ContactLoad.loaded_at)).where(
     ContactLoad.added + ContactLoad.changed + ContactLoad.removed > 0
 )
 
 
-def notice_contacts(session: Session, notice: Notice) -> NoticeContacts:
-    """The contacts a notice shows (see contacts.reporting_countries) that the directory has."""
+def notice_contacts(session: Session, notice: Notice, with_demo: bool = False) -> NoticeContacts:
+    """The contacts a notice shows (see contacts.reporting_countries) that the directory has;
+    `with_demo` also reads latest_load_is_demo, in the same statement as the directory's age
+    (a page would otherwise spend a round trip on it alone)."""
     codes = reporting_countries(notice)
     found = {}
     if codes:
-        found = {
-            c.country: c for c in session.scalars(select(Contact).where(Contact.country.in_(codes)))
-        }
-    return NoticeContacts(
-        [found[code] for code in codes if code in found], session.scalar(CHANGED_AT)
-    )
+        found = {c.country: c for c in session.scalars(CONTACTS_IN, {"codes": list(codes)})}
+    contacts = [found[code] for code in codes if code in found]
+    if not with_demo:
+        return NoticeContacts(contacts, session.scalar(CHANGED_AT))
+    changed_at, demo = session.execute(CHANGED_AT_AND_DEMO).one()
+    return NoticeContacts(contacts, changed_at, bool(demo))
 
 
 @dataclass
@@ -122,21 +127,29 @@ class ResultsPage:
     # Other searches to offer when this one found (almost) nothing; asked for by the search
     # page and the API only (exports and feeds do not show them).
     alternatives: Alternatives = field(default_factory=Alternatives)
+    demo: bool | None = None  # latest_load_is_demo when asked for and read with the rows
 
 
 def search_notices(
-    session: Session, home: IndexHome, query: SearchQuery, alternatives: bool = False
+    session: Session,
+    home: IndexHome,
+    query: SearchQuery,
+    alternatives: bool = False,
+    with_demo: bool = False,
 ) -> ResultsPage:
     """Search the index, read the page's rows, and drop hits whose notice is no longer active
     (a withdrawal committed after the index was read). With `alternatives`, a search that
-    found (almost) nothing also says what else to try. Index failures raise IndexUnavailable."""
+    found (almost) nothing also says what else to try; `with_demo` reads latest_load_is_demo
+    with the rows (None when none came back). Index failures raise IndexUnavailable."""
     offered = Alternatives()
     with index_errors(home, "searched"):
         searcher = home.searcher()
         found = search(searcher, query)
         if alternatives:
             offered = suggest(searcher, query, found)
-    rows = result_rows(session.connection(), [hit.entity_id for hit in found.hits])
+    ids = [hit.entity_id for hit in found.hits]
+    also = LATEST_LOAD_DEMO_VALUE if with_demo else None
+    rows, demo = result_notices_and(session.connection(), ids, also) if ids else ({}, ())
     results = [(rows[hit.entity_id], hit) for hit in found.hits if hit.entity_id in rows]
     return ResultsPage(
         total=found.total,
@@ -147,12 +160,8 @@ def search_notices(
         results=results,
         today=query.today or date.today(),
         alternatives=offered,
+        demo=bool(demo[0]) if demo else None,
     )
-
-
-def result_rows(connection: Connection, entity_ids: Sequence[str]) -> dict[str, ResultNotice]:
-    """Active notices among `entity_ids` with the fields result lists show."""
-    return active_result_notices(connection, entity_ids) if entity_ids else {}
 
 
 @dataclass(frozen=True)
@@ -215,7 +224,8 @@ def recent_changes(
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
-    added = result_rows(session.connection(), [r.entity_id for r in rows if r.event == "added"])
+    added_ids = [r.entity_id for r in rows if r.event == "added"]
+    added = active_result_notices(session.connection(), added_ids) if added_ids else {}
     found = []
     for row in rows:
         if row.event == "withdrawn":
@@ -251,6 +261,10 @@ LATEST_LOAD_DEMO = (
 def latest_load_is_demo(connection: Connection) -> bool:
     """True when the latest successful real (not dry-run) load came from demo data."""
     return bool(connection.execute(LATEST_LOAD_DEMO).scalar())
+
+
+LATEST_LOAD_DEMO_VALUE = LATEST_LOAD_DEMO.scalar_subquery()
+CHANGED_AT_AND_DEMO = select(CHANGED_AT.scalar_subquery(), LATEST_LOAD_DEMO.scalar_subquery())
 
 
 def database_reachable(session: Session) -> bool:

@@ -7,12 +7,21 @@ cost more than the search itself; these Core queries read only what the lists sh
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    ScalarSelect,
+    Select,
+    bindparam,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
 
@@ -89,34 +98,62 @@ NOTICES = select(*RESULT_COLUMNS).where(
 )
 
 
-def _children_of(model: type[Warrant] | type[Picture], *columns):
-    return (
-        select(model.notice_id, *columns)
-        .where(model.notice_id.in_(bindparam("ids", expanding=True)))
-        .order_by(model.notice_id, model.position)
-    )
+IDS = bindparam("ids", expanding=True)
 
 
-WARRANTS = _children_of(Warrant, Warrant.issuing_country)
-PICTURES = _children_of(Picture, Picture.picture_id, Picture.thumb_sha256)
+def _children(
+    part: int, model: type[Warrant] | type[Picture], first: ColumnElement, second: ColumnElement
+) -> Select:
+    return select(
+        literal_column(str(part)).label("part"),
+        model.notice_id,
+        model.position,
+        first.label("value1"),
+        second.label("value2"),
+    ).where(model.notice_id.in_(IDS))
+
+
+# Warrants and pictures of the page's notices in one statement (one round trip, not two):
+# part 0 is a warrant (issuing country), part 1 a picture (picture id, thumbnail digest).
+WARRANTS, PICTURES = 0, 1
+_CHILDREN = union_all(
+    _children(WARRANTS, Warrant, Warrant.issuing_country, null()),
+    _children(PICTURES, Picture, Picture.picture_id, Picture.thumb_sha256),
+).subquery()
+CHILDREN = select(
+    _CHILDREN.c.part, _CHILDREN.c.notice_id, _CHILDREN.c.value1, _CHILDREN.c.value2
+).order_by(_CHILDREN.c.position)
 
 
 def active_result_notices(connection: Connection, entity_ids: Sequence[str]) -> dict:
     """{entity_id: ResultNotice} of the active notices among `entity_ids`, with their warrants
-    and pictures in position order (three small indexed queries)."""
-    rows = connection.execute(NOTICES, {"ids": list(entity_ids)})
-    notices = {row.id: ResultNotice(*row) for row in rows}
+    and pictures in position order (two small indexed queries)."""
+    return result_notices_and(connection, entity_ids)[0]
+
+
+_NOTICES_AND: dict[int, Select] = {}
+
+
+def result_notices_and(
+    connection: Connection, entity_ids: Sequence[str], also: ScalarSelect | None = None
+) -> tuple[dict, tuple]:
+    """active_result_notices, and the value of the scalar query `also` (a module constant)
+    read in the same statement: (value,), or () when no active notice came back. A page
+    saves the round trip of a query of its own."""
+    statement = NOTICES
+    if also is not None:
+        statement = _NOTICES_AND.get(id(also))
+        if statement is None:  # built once per constant, so compiled once
+            statement = _NOTICES_AND[id(also)] = NOTICES.add_columns(also)
+    rows = connection.execute(statement, {"ids": list(entity_ids)}).all()
+    width = len(RESULT_COLUMNS)
+    notices = {row[0]: ResultNotice(*row[:width]) for row in rows}
     if not notices:
-        return {}
-    for notice_id, items in _grouped(connection, WARRANTS, notices):
-        notices[notice_id].warrants = [ResultWarrant(*item) for item in items]
-    for notice_id, items in _grouped(connection, PICTURES, notices):
-        notices[notice_id].pictures = [ResultPicture(*item) for item in items]
-    return {notice.entity_id: notice for notice in notices.values()}
-
-
-def _grouped(connection: Connection, statement: Select, notices: dict):
-    grouped = defaultdict(list)
-    for notice_id, *values in connection.execute(statement, {"ids": list(notices)}):
-        grouped[notice_id].append(values)
-    return grouped.items()
+        return {}, ()
+    for part, notice_id, first, second in connection.execute(CHILDREN, {"ids": list(notices)}):
+        if part == WARRANTS:
+            notices[notice_id].warrants.append(ResultWarrant(first))
+        else:
+            notices[notice_id].pictures.append(ResultPicture(first, second))
+    values = (rows[0][width],) if also is not None else ()
+    return {notice.entity_id: notice for notice in notices.values()}, values

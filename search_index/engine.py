@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
 from search_index.filters import facet_counts, filter_mask
-from search_index.ranking import explain_rows, name_matches
+from search_index.ranking import explain_rows, name_matches, query_keys
 from search_index.references import WHY, reference_rows
 from search_index.searching import Searcher
 
@@ -81,12 +81,13 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
             for row in matched[start : start + per_page]
         ]
     elif query.has_name:
-        matched = _name_order(searcher, name_matches(searcher, query, mask), sort)
+        keys = query_keys(query)  # analysed once for both stages, which share its memo
+        matched = _name_order(searcher, name_matches(searcher, query, mask, keys), sort)
         total = len(matched)
         result_mask = bitsets.from_rows((row for row, *_ in matched), searcher.columns.size)
         shown = matched[start : start + per_page]
         # Only the rows shown are explained: scoring the candidates needed no "why".
-        explained = explain_rows(searcher, query, [row for row, *_ in shown])
+        explained = explain_rows(searcher, query, [row for row, *_ in shown], keys)
         hits = [
             Hit(
                 rows[row].entity_id,

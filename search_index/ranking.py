@@ -99,9 +99,12 @@ def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
     ]
 
 
-def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> list:
-    """The full NameMatch (band, why, reasons) of a few rows, e.g. the page being shown."""
-    keys = query_keys(query)
+def explain_rows(
+    searcher: Searcher, query: SearchQuery, rows: list[int], keys: names.QueryKeys | None = None
+) -> list:
+    """The full NameMatch (band, why, reasons) of a few rows, e.g. the page being shown; pass
+    the `keys` that name_matches used and their memo of pair scores serves again."""
+    keys = keys if keys is not None else query_keys(query)
     table = searcher.columns.names
     query_sex = sex_of_given_names(keys.parts)
     found = []
@@ -118,10 +121,13 @@ def explain_rows(searcher: Searcher, query: SearchQuery, rows: list[int]) -> lis
     return found
 
 
-def name_matches(searcher: Searcher, query: SearchQuery, mask: int) -> Matches:
+def name_matches(
+    searcher: Searcher, query: SearchQuery, mask: int, keys: names.QueryKeys | None = None
+) -> Matches:
     """(row, score, primary) of every candidate within `mask` whose name score reaches
-    SCORE_FLOOR; primary is 1 when a primary name of the row has that score."""
-    keys = query_keys(query)
+    SCORE_FLOOR; primary is 1 when a primary name of the row has that score. `keys`:
+    query_keys(query), when the caller has them already."""
+    keys = keys if keys is not None else query_keys(query)
     if not mask or not (keys.terms or keys.fuzzy):
         return []
     snapshot = searcher.snapshot

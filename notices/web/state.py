@@ -19,8 +19,10 @@ class RequestState:
     locale_id: str | None = None  # "en", "zh", ...: the key of per-locale caches
     demo: bool | None = None  # whether the demonstration banner is shown
     search_path: str | None = None  # url_for("pages.search") under this request's prefix
-    notices_root: str | None = None  # what precedes /<kind>/<entity> in a notice's URL
-    picture_parts: tuple[str, str] | None = None  # a picture's URL before and after its digest
+    # URL parts built once per request (common/urls.py), keyed by endpoint and external flag
+    # or kind: what precedes /<kind>/<entity> in a notice's URL, what precedes /<entity> in
+    # a compatible-API URL, a picture's URL before and after its digest.
+    url_parts: dict | None = None
 
 
 # Attribute access through the `g` proxy costs over a microsecond and a results page asks

@@ -42,9 +42,13 @@ def run_search(
         home = services().index
     except OSError as error:  # the index directory cannot even be created
         raise IndexUnavailable(f"the search index cannot be opened ({error})") from error
+    state = request_state()
+    with_demo = page and state.demo is None and not current_app.config["DEMO_MODE"]
     with read_session() as session:
-        found = reads.search_notices(session, home, query, alternatives)
-        if page:
+        found = reads.search_notices(session, home, query, alternatives, with_demo)
+        if found.demo is not None:
+            state.demo = found.demo
+        elif page:  # no row came back: the state is read on its own
             _note_demo(session)
         return found
 
@@ -82,11 +86,18 @@ def notice_with_contacts(
 ) -> tuple[Notice, reads.NoticeContacts | None]:
     """notice_or_abort and notice_contacts in one read session instead of two (and for a
     `page` the demonstration state too, see demo_mode)."""
+    state = request_state()
     with read_session() as session:
         found = reads.find_notice(session, entity)
-        contacts = reads.notice_contacts(session, found) if isinstance(found, Notice) else None
-        if page:
-            _note_demo(session)
+        if not isinstance(found, Notice):
+            contacts = None
+            if page:
+                _note_demo(session)
+        elif page and state.demo is None and not current_app.config["DEMO_MODE"]:
+            contacts = reads.notice_contacts(session, found, with_demo=True)
+            state.demo = contacts.demo
+        else:
+            contacts = reads.notice_contacts(session, found)
     return _active_or_abort(found), contacts
 
 

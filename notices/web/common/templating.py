@@ -75,8 +75,15 @@ def isolate(value: object) -> str:
 
 def list_text(items: Iterable[object]) -> str:
     """Items joined as the current locale joins a list: "A, B and C", "A وB وC", "A、B和C"."""
-    items = [str(item) for item in items]
-    return format_list(items, locale=catalog.request_locale()) if items else ""
+    items = tuple(str(item) for item in items)
+    return _list_text(items, catalog.request_locale_id()) if items else ""
+
+
+# Result cards join the same few country lists over and over; Babel's format_list parses the
+# locale's patterns on every call. CLDR data is fixed for the process: exact per locale.
+@lru_cache(maxsize=4096)
+def _list_text(items: tuple[str, ...], locale_id: str) -> str:
+    return format_list(list(items), locale=locale_id)
 
 
 def init_app(app: Flask) -> None:

@@ -46,39 +46,65 @@ def notice_url(notice: Notice | ResultNotice, **kwargs) -> str:
     """The public page of a notice."""
     if kwargs:
         return url_for("pages.notice", **notice_path(notice), **kwargs)
-    # A results page links twenty notices: the part before the kind is built through the
-    # URL map once per request, and each link appends what url_for would append.
+    return notice_link("pages.notice", notice)
+
+
+def notice_link(endpoint: str, notice: Notice | ResultNotice, external: bool = False) -> str:
+    """url_for(endpoint, **notice_path(notice), _external=external) for a notice's page or
+    native document. A results page links twenty notices (an API page forty, absolute): the
+    part before the kind is built through the URL map once per request, and each link appends
+    what url_for would append."""
     state = request_state()
-    if state.notices_root is None:
-        built = url_for("pages.notice", kind=KINDS[0], entity="0")
-        state.notices_root = built[: -len(f"/{KINDS[0]}/0")]
+    if state.url_parts is None:
+        state.url_parts = {}
+    root = state.url_parts.get((endpoint, external))
+    if root is None:
+        built = url_for(endpoint, kind=KINDS[0], entity="0", _external=external)
+        root = state.url_parts[(endpoint, external)] = built[: -len(f"/{KINDS[0]}/0")]
     entity = quote(url_entity_id(notice.entity_id), safe=PATH_SAFE)
-    return f"{state.notices_root}/{notice.kind}/{entity}"
+    return f"{root}/{notice.kind}/{entity}"
 
 
 def picture_url(digest: str, external: bool = False) -> str:
     """The content-addressed URL of a stored picture or thumbnail."""
-    if external:
-        return unprefixed(url_for("pictures.picture", digest=digest, _external=True))
     # Pictures are the same in every language: one URL, without the language prefix.
     # A digest is hex, so the URL is the same text around it on every card (built once).
     state = request_state()
-    if state.picture_parts is None:
+    if state.url_parts is None:
+        state.url_parts = {}
+    parts = state.url_parts.get(("pictures.picture", external))
+    if parts is None:
         sample = "0" * 64
-        before, _sample, after = unprefixed(url_for("pictures.picture", digest=sample)).rpartition(
-            sample
-        )
-        state.picture_parts = (before, after)
-    before, after = state.picture_parts
+        built = unprefixed(url_for("pictures.picture", digest=sample, _external=external))
+        before, _sample, after = built.rpartition(sample)
+        parts = state.url_parts[("pictures.picture", external)] = (before, after)
+    before, after = parts
     return f"{before}{digest}{after}"
+
+
+# The compatible API's resources about a notice: the path after /<kind path>/<entity>.
+COMPAT_TAILS = {"detail": "", "images": "/images"}
 
 
 def compat_url(endpoint: str, notice: Notice | ResultNotice, **values) -> str:
     """Absolute URL of one of the compatible API's resources about `notice`."""
+    entity = url_entity_id(notice.entity_id)
+    if endpoint in COMPAT_TAILS and not values:
+        # A list page links each of its notices three times: the rule of the kind is built
+        # through the URL map once per request, each link appends what url_for would append.
+        root = _compat_root(notice.kind)
+        return f"{root}/{quote(entity, safe=PATH_SAFE)}{COMPAT_TAILS[endpoint]}"
     return url_for(
-        f"compat_api.{endpoint}",
-        kind=notice.kind,
-        entity=url_entity_id(notice.entity_id),
-        _external=True,
-        **values,
+        f"compat_api.{endpoint}", kind=notice.kind, entity=entity, _external=True, **values
     )
+
+
+def _compat_root(kind: str) -> str:
+    state = request_state()
+    if state.url_parts is None:
+        state.url_parts = {}
+    root = state.url_parts.get(("compat_api.detail", kind))
+    if root is None:
+        built = url_for("compat_api.detail", kind=kind, entity="0", _external=True)
+        root = state.url_parts[("compat_api.detail", kind)] = built[: -len("/0")]
+    return root

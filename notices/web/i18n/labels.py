@@ -196,6 +196,13 @@ def _partial_date_text(iso: str, locale_id: str) -> str:
 
 def age_text(iso: str | None, today: date) -> str:
     """Age now: "45 years old", or "45–46 years old" when the date of birth is partial."""
+    return _age_text(iso, today, request_locale_id())
+
+
+# Twenty cards a page, each parsing a date and looking up a plural form: once per date, day
+# and locale (the catalogue of a locale is fixed for the process).
+@lru_cache(maxsize=8192)
+def _age_text(iso: str | None, today: date, locale_id: str) -> str:
     partial = parse_partial(iso)
     if partial is None or partial.earliest() > today:
         return ""
@@ -234,9 +241,10 @@ def measure_text(value: float, unit: str, locale: Locale | None = None) -> str:
     return format_unit(value, unit, length="short", format="#,##0.##", locale=_locale(locale))
 
 
-def number_text(number: int | float) -> str:
-    """A count as the locale writes it: "1,234", "1 234", "١٬٢٣٤" (what `numberformat` gives)."""
-    return _number_text(number, request_locale_id())
+def number_text(number: int | float, locale_id: str | None = None) -> str:
+    """A count as the locale writes it: "1,234", "1 234", "١٬٢٣٤" (what `numberformat` gives);
+    `locale_id` (default: the request's) saves a lookup to callers formatting many."""
+    return _number_text(number, locale_id or request_locale_id())
 
 
 # Facet counts repeat on every page; formatting each through Babel costs tens of microseconds.

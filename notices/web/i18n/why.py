@@ -64,11 +64,15 @@ def _isolated(text: str) -> Markup:
 
 def reason_html(code: str, query: str, name: str) -> Markup:
     """The same as HTML: names (user input among them) escaped and wrapped in <bdi>."""
-    return Markup(_template(code)) % {
-        "query": _isolated(query),
-        "name": _isolated(name),
-        "reason": _reason_label(code),
-    }
+    # What Markup(template) % {...} gives, without markupsafe's per-value helper objects.
+    return Markup(
+        _template(code)
+        % {
+            "query": _isolated(query),
+            "name": _isolated(name),
+            "reason": escape(_reason_label(code)),
+        }
+    )
 
 
 def _separator() -> str:

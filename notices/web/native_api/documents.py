@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from flask import url_for
-
 from notices.domain import url_entity_id
 from notices.models import Contact, Notice
 from notices.result_rows import ResultNotice
@@ -16,7 +14,7 @@ from notices.web.common.contacts import (
     contact_views,
     operator_contact,
 )
-from notices.web.common.urls import compat_url, notice_path, picture_url
+from notices.web.common.urls import compat_url, notice_link, picture_url
 from notices.web.i18n import labels
 
 
@@ -76,8 +74,8 @@ def links(notice: Notice | ResultNotice) -> dict:
     """Where to read more, as absolute URLs: this API's document (self), the notice's page
     (html) and, when it has a picture, the first picture's thumbnail."""
     found = {
-        "self": url_for("native_api.notice", **notice_path(notice), _external=True),
-        "html": url_for("pages.notice", **notice_path(notice), _external=True),
+        "self": notice_link("native_api.notice", notice, external=True),
+        "html": notice_link("pages.notice", notice, external=True),
     }
     if notice.pictures:
         found["thumbnail"] = picture_url(notice.pictures[0].thumb_sha256, external=True)

@@ -9,10 +9,13 @@ from notices.web.common.reading import notice_with_contacts, recent_changes, run
 from notices.web.common.urls import KIND_CONVERTER, notice_url
 from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
+from notices.web.pages.fragments import card_html, facet_list
 from notices.web.pages.result_nav import result_nav
 from notices.web.pages.search_context import page_context
 
 bp = Blueprint("pages", __name__)
+bp.add_app_template_filter(card_html, "card_html")  # search.html and recent.html
+bp.add_app_template_filter(facet_list, "facet_list")  # search.html
 
 
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<entity>")

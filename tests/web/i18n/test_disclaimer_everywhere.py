@@ -219,3 +219,20 @@ def test_every_route_shows_the_disclaimer_in_every_language(data_app, data_clien
         ):
             assert response.status_code == 200, (lang, url)
             assert response.get_json()["disclaimer"] == expected, (lang, url)
+
+
+def test_pages_that_read_the_demo_state_with_their_rows_follow_each_load(data_app, data_client):
+    """Search pages read it with their result rows and notice pages with the directory's age:
+    each request asks again, with results or without."""
+    pages = ["/search", "/search?q=zzzzqqqq", f"/notices/red/{ID}", "/about"]
+
+    def shown() -> dict[str, bool]:
+        responses = {url: data_client.get(url) for url in pages}
+        assert {r.status_code for r in responses.values()} == {200}
+        return {url: 'id="demo-banner"' in r.get_data(as_text=True) for url, r in responses.items()}
+
+    assert shown() == dict.fromkeys(pages, False)
+    sessions = data_app.extensions["notices"].sessions
+    with sessions() as session, session.begin():
+        session.query(LoadRun).order_by(LoadRun.id.desc()).first().demo = True
+    assert shown() == dict.fromkeys(pages, True)
