@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from babel import Locale
@@ -12,7 +12,7 @@ from flask import g
 @dataclass
 class RequestState:
     """Per-request memo kept on `g.notices` (one key instead of one per value); a field is
-    None until first computed."""
+    None (or empty) until first computed."""
 
     catalog: Any = None  # flask-babel's translations of the request's locale
     locale: Locale | None = None
@@ -22,7 +22,7 @@ class RequestState:
     # URL parts built once per request (common/urls.py), keyed by endpoint and external flag
     # or kind: what precedes /<kind>/<entity> in a notice's URL, what precedes /<entity> in
     # a compatible-API URL, a picture's URL before and after its digest.
-    url_parts: dict | None = None
+    url_parts: dict = field(default_factory=dict)
 
 
 # Attribute access through the `g` proxy costs over a microsecond and a results page asks

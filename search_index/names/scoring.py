@@ -165,9 +165,7 @@ class NameScorer:
         for uid in name[0]:
             good = relevant.get(uid)
             if good is None:
-                found = self._entries.get(uid)
-                if found is None:
-                    found = self._entries[uid] = self._entries_of(units[uid])
+                found = self._unit_entries(uid)
                 good = relevant[uid] = any(-entry[0] >= GOOD_PAIR for entry in found)
             unit = units[uid]
             shape.append((uid if good else -1, unit[U_MASK], unit[U_FLAGS]))
@@ -178,12 +176,10 @@ class NameScorer:
         whether its shape's other names score the same: true unless a leftover (a pair below
         GOOD_PAIR, whose partner is one of the units the shape leaves out) was chosen."""
         uids, nflags = name[0], name[1]
-        entries, units = self._entries, self.table.units
+        units = self.table.units
         candidates = []
         for ni, uid in enumerate(uids):
-            found = entries.get(uid)
-            if found is None:
-                found = entries[uid] = self._entries_of(units[uid])
+            found = self._unit_entries(uid)
             candidates += [(negative, size, qi, ni, reason) for negative, size, qi, reason in found]
         candidates.sort()
         query_units, weights, qflags, qroles = self.analysis
@@ -191,6 +187,13 @@ class NameScorer:
         pairs = choose_pairs(candidates, query_units, qflags, name_units, nflags)
         shared = all(pair[0] >= GOOD_PAIR for pair in pairs)
         return score_pairs(pairs, (weights, qflags, qroles), nflags), shared
+
+    def _unit_entries(self, uid: int) -> list[tuple]:
+        """_entries_of the unit, computed once per query."""
+        found = self._entries.get(uid)
+        if found is None:
+            found = self._entries[uid] = self._entries_of(self.table.units[uid])
+        return found
 
     def _entries_of(self, unit: tuple) -> list[tuple]:
         """The pairs of one name unit that matching._candidate_pairs lists, minus the unit's

@@ -95,23 +95,29 @@ def _same_form(q: tuple, n: tuple) -> tuple[int, str] | None:
 def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     """Verdict of the curated data: a score, or a ceiling for the other kinds of evidence."""
     qg, ng = q[U_GROUPS], n[U_GROUPS]
-    if NICKNAME_PREFIX in "".join(g[:1] for g in qg + ng):
-        qnick = {g for g in qg if g[0] == NICKNAME_PREFIX}
-        if not qnick.isdisjoint(ng) and q[U_FORMS][0] != n[U_FORMS][0]:
-            # The English nickname data pairs some male and female forms (Louis, Louise):
-            # different persons.
-            if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
-                return GENDER_FORM, GENDER
-            # A floor: two spellings of one full name (Aleksandr, Oleksandr) share an id too,
-            # and may be closer by their spelling than a nickname is.
-            rest = _curated(_without_nicknames(q), _without_nicknames(n))
-            if isinstance(rest, int):
-                points, reason = _evidence(q, n)
-                rest = int(round(min(points, rest))), reason
-            return max(rest, (NICKNAME, NICKNAME_MATCH))
-        # Nickname ids say only what is the same, never that two names differ.
-        qg = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)
-        ng = tuple(g for g in ng if g[0] != NICKNAME_PREFIX)
+    if NICKNAME_PREFIX not in "".join(g[:1] for g in qg + ng):
+        return _groups_verdict(q, n, qg, ng)
+    # Nickname ids say only what is the same, never that two names differ.
+    plain_q = tuple(g for g in qg if g[0] != NICKNAME_PREFIX)
+    plain_n = tuple(g for g in ng if g[0] != NICKNAME_PREFIX)
+    qnick = {g for g in qg if g[0] == NICKNAME_PREFIX}
+    if qnick.isdisjoint(ng) or q[U_FORMS][0] == n[U_FORMS][0]:
+        return _groups_verdict(q, n, plain_q, plain_n)
+    # The English nickname data pairs some male and female forms (Louis, Louise): different
+    # persons.
+    if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
+        return GENDER_FORM, GENDER
+    verdict = _groups_verdict(q, n, plain_q, plain_n)
+    # A floor: two spellings of one full name (Aleksandr, Oleksandr) share an id too, and may
+    # be closer by their spelling than a nickname is.
+    if isinstance(verdict, int):
+        points, reason = _evidence(q, n)
+        verdict = int(round(min(points, verdict))), reason
+    return max(verdict, (NICKNAME, NICKNAME_MATCH))
+
+
+def _groups_verdict(q: tuple, n: tuple, qg: tuple, ng: tuple) -> tuple[int, str] | int:
+    """_curated's verdict from the variant groups qg and ng (without nickname ids)."""
     if qg and ng:
         if not set(qg).isdisjoint(ng):
             return SAME_VARIANT, VARIANT
@@ -120,12 +126,6 @@ def _curated(q: tuple, n: tuple) -> tuple[int, str] | int:
     if gendered_pair(q[U_FORMS][0], n[U_FORMS][0]):
         return GENDER_FORM, GENDER
     return DIFFERENT_NAMES if qg and ng else 100
-
-
-def _without_nicknames(unit: tuple) -> tuple:
-    """The unit without its "+" ids, for what the rest of the curated data says."""
-    groups = tuple(g for g in unit[U_GROUPS] if g[0] != NICKNAME_PREFIX)
-    return unit[:U_GROUPS] + (groups,) + unit[U_GROUPS + 1 :]
 
 
 def _lead(unit: tuple) -> str:

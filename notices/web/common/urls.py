@@ -7,6 +7,8 @@ The compatible API keeps the published paths: /notices/v1/red, /notices/v1/un/pe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from flask import url_for
@@ -54,31 +56,28 @@ def notice_link(endpoint: str, notice: Notice | ResultNotice, external: bool = F
     native document. A results page links twenty notices (an API page forty, absolute): the
     part before the kind is built through the URL map once per request, and each link appends
     what url_for would append."""
-    state = request_state()
-    if state.url_parts is None:
-        state.url_parts = {}
-    root = state.url_parts.get((endpoint, external))
-    if root is None:
+
+    def build() -> str:
         built = url_for(endpoint, kind=KINDS[0], entity="0", _external=external)
-        root = state.url_parts[(endpoint, external)] = built[: -len(f"/{KINDS[0]}/0")]
+        return built[: -len(f"/{KINDS[0]}/0")]
+
+    root = _url_part((endpoint, external), build)
     entity = quote(url_entity_id(notice.entity_id), safe=PATH_SAFE)
     return f"{root}/{notice.kind}/{entity}"
 
 
 def picture_url(digest: str, external: bool = False) -> str:
     """The content-addressed URL of a stored picture or thumbnail."""
+
     # Pictures are the same in every language: one URL, without the language prefix.
     # A digest is hex, so the URL is the same text around it on every card (built once).
-    state = request_state()
-    if state.url_parts is None:
-        state.url_parts = {}
-    parts = state.url_parts.get(("pictures.picture", external))
-    if parts is None:
+    def build() -> tuple[str, str]:
         sample = "0" * 64
         built = unprefixed(url_for("pictures.picture", digest=sample, _external=external))
         before, _sample, after = built.rpartition(sample)
-        parts = state.url_parts[("pictures.picture", external)] = (before, after)
-    before, after = parts
+        return before, after
+
+    before, after = _url_part(("pictures.picture", external), build)
     return f"{before}{digest}{after}"
 
 
@@ -100,11 +99,16 @@ def compat_url(endpoint: str, notice: Notice | ResultNotice, **values) -> str:
 
 
 def _compat_root(kind: str) -> str:
-    state = request_state()
-    if state.url_parts is None:
-        state.url_parts = {}
-    root = state.url_parts.get(("compat_api.detail", kind))
-    if root is None:
-        built = url_for("compat_api.detail", kind=kind, entity="0", _external=True)
-        root = state.url_parts[("compat_api.detail", kind)] = built[: -len("/0")]
-    return root
+    def build() -> str:
+        return url_for("compat_api.detail", kind=kind, entity="0", _external=True)[: -len("/0")]
+
+    return _url_part(("compat_api.detail", kind), build)
+
+
+def _url_part(key: tuple, build: Callable[[], Any]) -> Any:
+    """A part of URLs built through the URL map once per request (RequestState.url_parts)."""
+    parts = request_state().url_parts
+    found = parts.get(key)
+    if found is None:
+        found = parts[key] = build()
+    return found
