@@ -86,6 +86,63 @@ def write_wrk_script(paths: list[str], target: Path) -> Path:
     return target
 
 
+def write_single_script(target: Path) -> Path:
+    """A Lua script for wrk that requests its command-line URL and reports like the mix."""
+    mix = target.with_suffix(".mix.lua")
+    write_wrk_script(["/"], mix)
+    lines = mix.read_text(encoding="utf-8").splitlines()
+    report = lines[lines.index(next(line for line in lines if line.startswith("done ="))) :]
+    target.write_text("\n".join(report) + "\n", encoding="utf-8")
+    mix.unlink()
+    return target
+
+
+def single_urls(paths: list[str]) -> dict[str, str]:
+    """The issue's table: the floors, then one URL of each surface, taken from the mix."""
+
+    def first(prefix: str, also: str = "") -> str:
+        return next(p for p in paths if p.startswith(prefix) and also in p)
+
+    return {
+        "healthz": "/healthz",
+        "about": "/about",
+        "compat_list": first("/notices/v1/red?"),
+        "detail": first("/notices/", "-"),
+        "browse": "/search",
+        "browse_nationality": "/search?nationality=DE",
+        "name_search": next(p for p in paths if p.startswith("/search?q=") and "&" not in p),
+        "api_search": first("/api/v1/search?q="),
+    }
+
+
+def url_rates(port: int, paths: list[str], workdir: Path, seconds: int) -> dict:
+    """Requests per second of each single URL, and each as a ratio of the /about rate."""
+    script = write_single_script(workdir / "single.lua")
+    rates = {}
+    for label, path in single_urls(paths).items():
+        numbers = run_wrk(port, script, seconds, path=path)
+        rates[label] = {
+            "path": path,
+            "requests_per_s": numbers["requests_per_s"],
+            "p99_ms": numbers["p99_ms"],
+            "errors": numbers["errors"],
+        }
+    about = rates["about"]["requests_per_s"] or 1
+    for numbers in rates.values():
+        numbers["ratio_to_about"] = round(numbers["requests_per_s"] / about, 2)
+    return rates
+
+
+def worker_rss_mb(server: subprocess.Popen) -> list[int]:
+    """Resident memory of each gunicorn worker (children of the master), in MiB."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    sizes = []
+    for child in children:
+        status = Path(f"/proc/{child}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024)
+    return sizes
+
+
 def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
     process = subprocess.Popen(
         [
@@ -117,7 +174,8 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def run_wrk(port: int, script: Path, seconds: int, connections: int = 16) -> dict:
+def run_wrk(port: int, script: Path, seconds: int, connections: int = 16, path: str = "") -> dict:
+    """wrk with the script's path list, or (with `path`) the script's reporting on one URL."""
     done = subprocess.run(
         [
             "wrk",
@@ -128,7 +186,7 @@ def run_wrk(port: int, script: Path, seconds: int, connections: int = 16) -> dic
             "10s",
             "-s",
             str(script),
-            f"http://127.0.0.1:{port}",
+            f"http://127.0.0.1:{port}{path}",
         ],
         capture_output=True,
         text=True,
@@ -171,12 +229,18 @@ def run_while(port: int, script: Path, staff: list, chunk_seconds: int, min_seco
 
 def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path, seconds: int = 60) -> dict:
     """Idle run, then a run with a rebuild and a load in parallel; numbers of both."""
-    script = write_wrk_script(workload_paths(db_path), workdir / "workload.lua")
+    paths = workload_paths(db_path)
+    script = write_wrk_script(paths, workdir / "workload.lua")
     port = free_port()
     server = start_gunicorn(env, port)
     try:
         run_wrk(port, script, 5)  # warm every worker's searcher and caches
         idle = run_wrk(port, script, seconds)
+        rss = worker_rss_mb(server)
+        single = url_rates(port, paths, workdir, max(5, seconds // 3))
+        idle["ratio_to_about"] = round(
+            idle["requests_per_s"] / (single["about"]["requests_per_s"] or 1), 2
+        )
         staff = [
             subprocess.Popen(
                 [str(BIN / "notices"), "index", "rebuild"],
@@ -198,6 +262,8 @@ def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path, seconds:
         server.wait(timeout=30)
     return {
         "idle": idle,
+        "worker_rss_mb_after_mix": rss,
+        "single_urls": single,
         "during_rebuild_and_load": busy,
         "staff_exit_codes": staff_codes,
         "workers": 2,
