@@ -47,6 +47,9 @@ DEFAULTS = {
     # /readyz says "not ready" when this node's index has lacked a committed change this long
     # (its `notices index follow` stopped, or a load was killed after its commit).
     "INDEX_MAX_LAG_SECONDS": 60,
+    # Rendered search and notice answers each worker keeps, keyed by everything they depend
+    # on (0 turns the cache off); see notices/web/common/response_cache.py.
+    "RESPONSE_CACHE_MB": 32,
     "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
 }
 
@@ -145,6 +148,7 @@ RULES = {
     "PUBLIC_URL": (_public_url, "an absolute http(s) URL such as https://notices.example.org"),
     "TRUSTED_HOSTS": (_host_list, "a list of host names, or one comma-separated string"),
     "INDEX_MAX_LAG_SECONDS": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
+    "RESPONSE_CACHE_MB": (lambda v: _number(v) and v >= 0, "a number of megabytes >= 0"),
     "TRUSTED_PROXIES": (
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "a whole number >= 0",

@@ -120,6 +120,7 @@ def url_rates(port: int, paths: list[str], workdir: Path, seconds: int) -> dict:
     script = write_single_script(workdir / "single.lua")
     rates = {}
     for label, path in single_urls(paths).items():
+        run_wrk(port, script, 2, path=path)  # warm-up, not counted
         numbers = run_wrk(port, script, seconds, path=path)
         rates[label] = {
             "path": path,

@@ -59,6 +59,16 @@ class IndexHome:
         """Name of the live generation, or None before the first rebuild."""
         return storage.read_text(self.path(CURRENT)) or None
 
+    def live_stamp(self) -> tuple | None:
+        """Identity of the commit a reader opens now: the live generation and the file
+        versions of CURRENT and of its HEAD, which every switch and commit replace. Cheap (one
+        small read, two stats): what a cache of answers keys on. None without an index."""
+        name = self.current_name()
+        if not name:
+            return None
+        head = os.path.join(self.path(name), HEAD)
+        return (name, storage.stat_key(self.path(CURRENT)), storage.stat_key(head))
+
     def require_current(self) -> str:
         """Name of the live generation; IndexNotFound when there is none on disk."""
         name = self.current_name()

@@ -13,7 +13,7 @@ def init_app(app: Flask) -> None:
 
     Does no I/O: the database and the index are opened on first use."""
     from notices.web import health, pictures
-    from notices.web.common import errors, headers, hosts, ratelimit, templating
+    from notices.web.common import errors, headers, hosts, ratelimit, response_cache, templating
     from notices.web.compat_api import routes as compat_routes
     from notices.web.discovery import routes as discovery_routes
     from notices.web.i18n import locale, switcher
@@ -38,3 +38,4 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     headers.init_app(app)
     templating.init_app(app)
+    response_cache.init_app(app)

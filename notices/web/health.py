@@ -11,6 +11,7 @@ from notices.web.common.reading import (
     index_position,
     index_ready,
 )
+from notices.web.common.response_cache import cache_stats
 
 bp = Blueprint("health", __name__)
 
@@ -39,6 +40,7 @@ def readyz() -> Response:
         checks=checks,
         index_position=position,
         index_lag_seconds=None if lag is None else round(lag, 1),
+        response_cache=cache_stats(),
     )
     response.status_code = 200 if ready else 503
     response.headers["Cache-Control"] = "no-store"

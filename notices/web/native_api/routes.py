@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, jsonify, make_response, request
 
 from notices.web.common.query_args import search_query
 from notices.web.common.reading import notice_with_contacts, run_search
+from notices.web.common.response_cache import cached
 from notices.web.common.urls import KIND_CONVERTER
 from notices.web.i18n.disclaimer import disclaimer_text
 from notices.web.native_api.documents import notice_document
@@ -21,6 +22,7 @@ def _json(document: dict) -> Response:
 
 
 @bp.get("/search")
+@cached
 def search() -> Response:
     """Search every kind of notice; results carry score, band and why they matched."""
     found = run_search(search_query(request.args), alternatives=True)
@@ -30,6 +32,7 @@ def search() -> Response:
 # `path`: the id may come as published, 1996/78696 (a client escapes it as 1996%2F78696, which
 # the server decodes to a slash before routing), or in the dash form, 1996-78696.
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<path:entity>")
+@cached
 def notice(kind: str, entity: str) -> Response:
     """One notice with every field, codes with readable labels."""
     found, contacts = notice_with_contacts(entity)

@@ -233,6 +233,22 @@ def test_pages_that_read_the_demo_state_with_their_rows_follow_each_load(data_ap
 
     assert shown() == dict.fromkeys(pages, False)
     sessions = data_app.extensions["notices"].sessions
-    with sessions() as session, session.begin():
-        session.query(LoadRun).order_by(LoadRun.id.desc()).first().demo = True
+
+    def committed_load(demo: bool) -> None:  # what a load that changed no notice leaves
+        with sessions() as session, session.begin():
+            latest = session.query(LoadRun).order_by(LoadRun.id.desc()).first()
+            session.add(
+                LoadRun(
+                    source="s",
+                    mode="full",
+                    demo=demo,
+                    status=latest.status,
+                    started_at=latest.started_at,
+                    finished_at=latest.finished_at,
+                )
+            )
+
+    committed_load(demo=True)
     assert shown() == dict.fromkeys(pages, True)
+    committed_load(demo=False)
+    assert shown() == dict.fromkeys(pages, False)

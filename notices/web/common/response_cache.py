@@ -1,0 +1,151 @@
+"""Rendered search and notice answers, kept per worker under a key of everything they depend on.
+
+A page or API answer depends on its URL (host, path and query), the language it is served in,
+the data (`notices.data_version`: every committed load and contacts load moves it), the index
+commit this node reads (`IndexHome.live_stamp`: a follower or a load switching it) and today's
+date (ages). All of them are in the key, so an answer is never served after what it shows has
+changed: a withdrawal is gone from the next request after its load commits, exactly as without
+the cache. Reading the key costs one small SQL statement and a few file stats; rendering a
+results page costs several milliseconds. Only complete 200 answers without cookies are kept;
+headers added to every response (security, CORS, rate limits, ETag checks) are added to a
+cached answer as to a fresh one, because the cache sits inside the view.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import wraps
+from typing import Any
+
+from flask import Flask, Response, current_app, request
+from sqlalchemy.exc import SQLAlchemyError
+
+from notices.data_version import data_version
+from notices.web.common.reading import services
+from notices.web.i18n.locale import locale_code
+
+EXTENSION = "notices.response_cache"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One kept answer: what the view returned, ETag included, before per-response headers."""
+
+    body: bytes
+    status: int
+    headers: tuple[tuple[str, str], ...]
+
+    def response(self) -> Response:
+        return Response(self.body, status=self.status, headers=list(self.headers))
+
+
+class ResponseCache:
+    """A thread-safe LRU of answers bounded by their total size in bytes."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple) -> Entry | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry
+
+    def put(self, key: tuple, entry: Entry) -> None:
+        size = len(entry.body)
+        if size > self.max_bytes // 8:  # one huge answer must not evict everything else
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
+            self._entries[key] = entry
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _, evicted = self._entries.popitem(last=False)
+                self._bytes -= len(evicted.body)
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "entries": len(self._entries),
+                "megabytes": round(self._bytes / 2**20, 1),
+                "hits": self.hits,
+                "misses": self.misses,
+            }
+
+
+def cached(view: Callable[..., Any]) -> Callable[..., Response]:
+    """Serve the view's answer from the cache when everything it depends on is unchanged."""
+
+    @wraps(view)
+    def answer(*args: Any, **kwargs: Any) -> Response:
+        cache: ResponseCache | None = current_app.extensions.get(EXTENSION)
+        key = _key() if cache is not None else None
+        if key is None:
+            return current_app.make_response(view(*args, **kwargs))
+        entry = cache.get(key)
+        if entry is not None:
+            return entry.response()
+        response = current_app.make_response(view(*args, **kwargs))
+        entry = _entry(response)
+        if entry is not None:
+            cache.put(key, entry)
+        return response
+
+    return answer
+
+
+def _key() -> tuple | None:
+    """Everything an answer depends on, or None when the data's version cannot be read (the
+    view then runs and reports the database's state as it always does)."""
+    found = services()
+    try:
+        with found.engine.connect() as connection:
+            version = data_version(connection)
+    except SQLAlchemyError:
+        return None
+    return (request.url, locale_code(), version, found.index.live_stamp(), _today())
+
+
+def _today() -> date:
+    """The UTC date: ages and age filters move with it."""
+    return datetime.now(UTC).date()
+
+
+def _entry(response: Response) -> Entry | None:
+    """The answer as kept, or None when it must not be kept (not a complete 200, or it sets a
+    cookie, which belongs to one visitor)."""
+    if response.status_code != 200 or response.is_streamed or response.direct_passthrough:
+        return None
+    if "Set-Cookie" in response.headers:
+        return None
+    if not response.get_etag()[0]:
+        response.add_etag()  # computed once per kept answer, not on every hit
+    return Entry(response.get_data(), response.status_code, tuple(response.headers.items()))
+
+
+def init_app(app: Flask) -> None:
+    """One cache per application (tests run several apps in one process), when enabled."""
+    megabytes = app.config["RESPONSE_CACHE_MB"]
+    if megabytes > 0:
+        app.extensions[EXTENSION] = ResponseCache(int(megabytes * 2**20))
+
+
+def cache_stats() -> dict[str, Any] | None:
+    """Entries, size, hits and misses of this worker's cache (None when it is off)."""
+    cache: ResponseCache | None = current_app.extensions.get(EXTENSION)
+    return None if cache is None else cache.stats()
