@@ -26,3 +26,14 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 wsgi_app = "notices:create_app()"
 accesslog = os.environ.get("NOTICES_ACCESS_LOG", "-")
+
+
+def post_worker_init(worker) -> None:  # noqa: ANN001 - gunicorn's Worker
+    """Load the search index before this worker accepts its first connection. Loading it takes
+    a second or more at 100k notices; done by the first request instead, it held that request
+    and every one queued behind it in the worker, and a freshly started node missed its first
+    seconds of traffic."""
+    services = worker.wsgi.extensions["notices"]
+    problem = services.warm()
+    if problem is not None:
+        worker.log.warning("search index not opened at start: %s", problem)

@@ -34,6 +34,15 @@ class Services:
                     self._index = IndexHome(self.index_dir)
         return self._index
 
+    def warm(self) -> str | None:
+        """Open the index now (this thread's searcher and the process's snapshot of it), so
+        that no request pays for it; returns why not when there is no usable index yet."""
+        try:
+            self.index.searcher()
+        except Exception as error:  # noqa: BLE001 - missing or damaged: requests report it
+            return str(error)
+        return None
+
     def dispose(self) -> None:
         """Close pooled database connections (tests and forked workers call this)."""
         self.engine.dispose()

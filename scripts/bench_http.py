@@ -3,6 +3,7 @@ once idle and once while `notices index rebuild` and `notices load` run at the s
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+PAUSE_SECONDS = 2
 
 
 def free_port() -> int:
@@ -148,6 +150,8 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
+            "--config",
+            str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"),
             "-w",
             str(workers),
             "-k",
@@ -176,7 +180,11 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
 
 
 def run_wrk(port: int, script: Path, seconds: int, connections: int = 16, path: str = "") -> dict:
-    """wrk with the script's path list, or (with `path`) the script's reporting on one URL."""
+    """wrk with the script's path list, or (with `path`) the script's reporting on one URL.
+
+    Waits a moment first: a worker still answering the previous run's last requests would take
+    none of the new run's keep-alive connections, and the whole run would measure one worker."""
+    time.sleep(PAUSE_SECONDS)
     done = subprocess.run(
         [
             "wrk",
@@ -229,48 +237,57 @@ def run_while(port: int, script: Path, staff: list, chunk_seconds: int, min_seco
 
 
 def run_http_bench(env: dict, db_path: Path, tree: Path, workdir: Path, seconds: int = 60) -> dict:
-    """Idle run, then a run with a rebuild and a load in parallel; numbers of both."""
+    """The mix idle and each single URL, then the mix while a rebuild and a load run; then the
+    same idle runs again with the response cache off (what a request costs when rendered)."""
     paths = workload_paths(db_path)
     script = write_wrk_script(paths, workdir / "workload.lua")
+    result = _measure(env, paths, script, workdir, seconds, tree)
+    uncached = _measure({**env, "NOTICES_RESPONSE_CACHE_MB": "0"}, paths, script, workdir, seconds)
+    result["response_cache_off"] = uncached
+    result.update(workers=2, connections=16, seconds=seconds)
+    return result
+
+
+def _measure(
+    env: dict, paths: list[str], script: Path, workdir: Path, seconds: int, tree: Path | None = None
+) -> dict:
     port = free_port()
     server = start_gunicorn(env, port)
     try:
         run_wrk(port, script, 5)  # warm every worker's searcher and caches
         idle = run_wrk(port, script, seconds)
-        rss = worker_rss_mb(server)
-        single = url_rates(port, paths, workdir, max(5, seconds // 3))
-        idle["ratio_to_about"] = round(
-            idle["requests_per_s"] / (single["about"]["requests_per_s"] or 1), 2
-        )
-        staff = [
-            subprocess.Popen(
-                [str(BIN / "notices"), "index", "rebuild"],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
-            subprocess.Popen(
-                [str(BIN / "notices"), "load", str(tree)],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
-        ]
-        busy = run_while(port, script, staff, chunk_seconds=15, min_seconds=seconds)
-        staff_codes = [process.wait() for process in staff]
+        result = {"idle": idle, "worker_rss_mb_after_mix": worker_rss_mb(server)}
+        result["response_cache_one_worker"] = _readiness(port).get("response_cache")
+        result["single_urls"] = url_rates(port, paths, workdir, max(5, seconds // 3))
+        about = result["single_urls"]["about"]["requests_per_s"] or 1
+        idle["ratio_to_about"] = round(idle["requests_per_s"] / about, 2)
+        if tree is not None:
+            result.update(_while_staff_work(env, port, script, seconds, tree))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    return {
-        "idle": idle,
-        "worker_rss_mb_after_mix": rss,
-        "single_urls": single,
-        "during_rebuild_and_load": busy,
-        "staff_exit_codes": staff_codes,
-        "workers": 2,
-        "connections": 16,
-        "seconds": seconds,
-    }
+    return result
+
+
+def _readiness(port: int) -> dict:
+    from urllib.request import urlopen
+
+    with urlopen(f"http://127.0.0.1:{port}/readyz", timeout=10) as answer:  # noqa: S310
+        return json.loads(answer.read())
+
+
+def _while_staff_work(env: dict, port: int, script: Path, seconds: int, tree: Path) -> dict:
+    staff = [
+        subprocess.Popen(
+            [str(BIN / "notices"), *command],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for command in (["index", "rebuild"], ["load", str(tree)])
+    ]
+    busy = run_while(port, script, staff, chunk_seconds=15, min_seconds=seconds)
+    return {"during_rebuild_and_load": busy, "staff_exit_codes": [p.wait() for p in staff]}
 
 
 if __name__ == "__main__":

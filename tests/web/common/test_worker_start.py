@@ -1,0 +1,39 @@
+"""gunicorn.conf.py opens the search index in each worker before it takes connections."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+from types import SimpleNamespace
+
+CONF = Path(__file__).resolve().parents[3] / "gunicorn.conf.py"
+
+
+class Log:
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def warning(self, message: str, *args: object) -> None:
+        self.warnings.append(message % args)
+
+
+def start_worker(app, monkeypatch) -> Log:
+    # Reading the file sets NOTICES_WORKER_PROCESSES: undone after the test.
+    monkeypatch.setenv("NOTICES_WORKER_PROCESSES", "1")
+    hooks = runpy.run_path(str(CONF))
+    log = Log()
+    hooks["post_worker_init"](SimpleNamespace(wsgi=app, log=log))
+    return log
+
+
+def test_a_worker_opens_the_index_before_its_first_request(data_app, monkeypatch):
+    assert start_worker(data_app, monkeypatch).warnings == []
+    # The thread that will serve has its searcher (and the process its snapshot) already.
+    assert getattr(data_app.extensions["notices"].index._local, "searcher", None) is not None
+
+
+def test_a_worker_without_an_index_starts_and_says_why(bare_app, monkeypatch):
+    warnings = start_worker(bare_app, monkeypatch).warnings
+    assert len(warnings) == 1 and "search index not opened at start" in warnings[0]
+    assert "rebuild" in warnings[0]
+    assert bare_app.test_client().get("/healthz").status_code == 200
