@@ -18,6 +18,7 @@ from notices.follower import Follower
 from notices.indexing import IndexUnavailable
 from notices.ingest import records, store
 from notices.ingest.loader import LoadOptions, run_load
+from notices.ingest.memo import IngestMemo
 from notices.ingest.report import STATUS_REFUSED, LoadReport
 from notices.ingest.sources import FetchOptions, SourceError, open_source
 from notices.models import Contact, ContactLoad, LoadRun
@@ -76,6 +77,7 @@ def load(
         allow_mass_withdrawal=allow_mass_withdrawal,
         mass_withdrawal_share=config["MASS_WITHDRAWAL_SHARE"],
         picture_limits=picture_limits(config),
+        memo=IngestMemo.read(config["DATA_DIR"]),
     )
     ensure_schema(config["DATABASE_URL"])
     repair = None if dry_run else _repair_quietly(app)
@@ -88,10 +90,20 @@ def load(
         with bulk_allocation():
             report = run_load(sessions_for(app), source, options, progress)
         if report.committed:
+            _remember_inputs(app, options.memo)
             _follow_in_index(app, report)
             _refresh_dataset(app)
     report.index_repair = repair
     return report
+
+
+def _remember_inputs(app: Flask, memo: IngestMemo) -> None:
+    """After a committed load: what its inputs normalised to, for the next load. Without the
+    file the next load only takes longer, so a failure is logged, not raised."""
+    try:
+        memo.write(app.config["DATA_DIR"])
+    except OSError as error:
+        app.logger.warning("the load was saved; its ingest memo was not (%s)", error)
 
 
 def _record_unreadable(app: Flask, report: LoadReport) -> None:

@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from notices import journal
 from notices.domain import KINDS
 from notices.ingest import records, store, withdrawal
+from notices.ingest.memo import IngestMemo
 from notices.ingest.normalize import normalize_document
 from notices.ingest.picture_jobs import PicturePipeline
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
-from notices.ingest.sources import Source, SourceError
+from notices.ingest.sources import Source, SourceError, SourceItem
 from notices.ingest.write_queue import (
     PendingPicture,
     QueuedWrite,
@@ -38,6 +39,7 @@ class LoadOptions:
     allow_mass_withdrawal: bool = False
     mass_withdrawal_share: float = 0.2
     picture_limits: dict = field(default_factory=dict)  # keyword arguments of process_picture
+    memo: IngestMemo | None = None  # the last loads' inputs: unchanged ones skip normalising
 
 
 def run_load(
@@ -165,6 +167,8 @@ class _Load:
             if item.rejection is not None:
                 self._reject([item.rejection], item.entity_id_hint)
                 continue
+            if self._same_input(item):
+                continue
             record, rejections = normalize_document(
                 item.document, origin=item.origin, kind=item.kind, pictures=item.pictures
             )
@@ -185,7 +189,7 @@ class _Load:
             if record is None:
                 self._reject(rejections, item.entity_id_hint)
             elif not self.options.kinds or record.kind in self.options.kinds:
-                self._accept(record, item.origin)
+                self._accept(record, item.origin, None if rejections else item.input_digest)
         self.report.rejections.extend(self.writes.flush())
 
     def _reject(self, rejections: list[Rejection], hint: str | None) -> None:
@@ -195,13 +199,36 @@ class _Load:
                 self.seen[entity_id] = ("", rejection.source)  # keep: never withdraw it
             self.report.rejections.append(rejection)
 
-    def _accept(self, record: NoticeRecord, origin: str) -> None:
+    def _same_input(self, item: SourceItem) -> bool:
+        """An active notice whose source bytes are those that made its stored content (the
+        memo says so) is unchanged, without normalising them again."""
+        memo, entity_id, digest = self.options.memo, item.entity_id_hint, item.input_digest
+        if memo is None or digest is None or entity_id is None or entity_id in self.seen:
+            return False
+        stored = self.state.get(entity_id)
+        if stored is None or not stored.active or stored.kind != item.kind:
+            return False
+        if self.options.kinds and stored.kind not in self.options.kinds:
+            return False
+        if not memo.knows(entity_id, digest, stored.content_hash):
+            return False
+        if not self._media_intact(stored.id):
+            return False
+        self.seen[entity_id] = (stored.content_hash, item.origin)
+        self.kinds_seen.add(stored.kind)
+        memo.learn(entity_id, digest, stored.content_hash)
+        self.report.unchanged += 1
+        return True
+
+    def _accept(self, record: NoticeRecord, origin: str, digest: str | None = None) -> None:
         content_hash = record.content_hash()
         self.kinds_seen.add(record.kind)
         if record.entity_id in self.seen:
             self._duplicate(record, content_hash, origin)
             return
         self.seen[record.entity_id] = (content_hash, origin)
+        if digest is not None and self.options.memo is not None:
+            self.options.memo.learn(record.entity_id, digest, content_hash)
         stored = self.state.get(record.entity_id)
         if (
             stored

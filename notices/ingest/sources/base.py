@@ -38,6 +38,9 @@ class SourceItem:
     rejection: Rejection | None  # why it could not be read (document is None then)
     pictures: list[PictureSource] = field(default_factory=list)
     entity_id_hint: str | None = None  # canonical "YYYY/NNNNN" from the file name or URL
+    # Digest of the bytes the document and picture list came from (notices.ingest.memo), when
+    # the source has them: lets an unchanged reload skip normalising the document.
+    input_digest: str | None = None
 
 
 class Source(Protocol):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from notices.domain import KIND_PATHS
+from notices.ingest.memo import input_digest
 from notices.ingest.record import PictureSource
 from notices.ingest.sources import layout
 from notices.ingest.sources.base import FetchOptions, ReadError, SourceItem, rejected
@@ -118,13 +119,15 @@ def _emit(group: _Group, options: FetchOptions) -> Iterator[SourceItem]:
         return
     detail = group.details[0]
     try:
-        document = read_json(detail, options)
+        data = detail.read(options.max_json_bytes)
+        document = parse_json(data, options)
     except ReadError as error:
         yield rejected(detail.origin, str(error), kind=kind, entity_id=entity_id)
         yield from group.problems
         return
     pictures, extra = _pictures(group, options)
-    yield SourceItem(detail.origin, kind, document, None, pictures, entity_id)
+    digest = input_digest(kind, data, (picture.picture_id for picture in pictures))
+    yield SourceItem(detail.origin, kind, document, None, pictures, entity_id, digest)
     yield from extra
     yield from group.problems
 
@@ -147,7 +150,11 @@ def _without_document(group: _Group) -> Iterator[SourceItem]:
 
 def read_json(entry: Entry, options: FetchOptions) -> dict:
     """Read and parse one JSON entry of the tree (raises ReadError)."""
-    data = entry.read(options.max_json_bytes)
+    return parse_json(entry.read(options.max_json_bytes), options)
+
+
+def parse_json(data: bytes, options: FetchOptions) -> dict:
+    """Parse the bytes of one JSON entry within the size and depth limits (raises ReadError)."""
     return parse_document(data, max_bytes=options.max_json_bytes, max_depth=options.max_json_depth)
 
 

@@ -1,0 +1,96 @@
+"""What each notice's source bytes normalised to in the last committed load (`IngestMemo`), so
+that an unchanged reload need not normalise them again.
+
+Normalising and hashing a document costs more than reading it. A reload of an unchanged extract
+normalised 100k documents only to find each one's content hash equal to the stored one. The memo
+remembers, per notice, a digest of the exact input (kind, document bytes, picture ids) and the
+content hash it produced. A notice is taken as unchanged without normalising only when the memo
+says these very bytes gave the content hash the database holds now (so a stale or foreign memo
+can only cost time, never a change), its record had nothing rejected (its warnings are reported
+again on every load), and the ingest code is the code that wrote the memo (a fingerprint of its
+source files): a new normaliser sees every document again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+MEMO_FILE = "ingest-memo.tsv"
+_HEADER = "# notices ingest memo 1 "
+_HASH_CHARS = 16  # of the content hash: what is compared with the database's
+
+
+@cache
+def code_fingerprint() -> str:
+    """Digest of the code that turns source bytes into a record: notices/ingest/*.py (sources,
+    normaliser, record) and notices/domain.py (code lists)."""
+    package = Path(__file__).resolve().parent
+    files = sorted([*package.glob("*.py"), *package.glob("sources/*.py")])
+    files.append(package.parent / "domain.py")
+    digest = hashlib.blake2b(digest_size=16)
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def input_digest(kind: str | None, data: bytes, picture_ids: Iterable[str]) -> str:
+    """Digest of everything a notice's record is made from, as the source delivered it."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{kind}\0".encode())
+    digest.update(data)
+    digest.update(("\0" + "\x1f".join(picture_ids)).encode())
+    return digest.hexdigest()
+
+
+class IngestMemo:
+    """Entity id -> (input digest, content hash prefix): read before a load, extended by it, and
+    written after it committed."""
+
+    def __init__(self, entries: dict[str, tuple[str, str]] | None = None) -> None:
+        self.entries = entries or {}
+        self.learned: dict[str, tuple[str, str]] = {}
+
+    def knows(self, entity_id: str, digest: str, stored_hash: str | None) -> bool:
+        """True when these input bytes made the content hash the database holds."""
+        entry = self.entries.get(entity_id)
+        return (
+            entry is not None
+            and stored_hash is not None
+            and entry == (digest, stored_hash[:_HASH_CHARS])
+        )
+
+    def learn(self, entity_id: str, digest: str, content_hash: str) -> None:
+        self.learned[entity_id] = (digest, content_hash[:_HASH_CHARS])
+
+    @classmethod
+    def read(cls, directory: str | Path) -> IngestMemo:
+        """The memo in `directory`; empty when missing, unreadable or written by other code."""
+        try:
+            with open(Path(directory) / MEMO_FILE, encoding="ascii") as memo:
+                if memo.readline().rstrip("\n") != _HEADER + code_fingerprint():
+                    return cls()
+                rows = (line.rstrip("\n").split("\t") for line in memo)
+                return cls({row[0]: (row[1], row[2]) for row in rows if len(row) == 3})
+        except (OSError, UnicodeDecodeError):
+            return cls()
+
+    def write(self, directory: str | Path) -> None:
+        """Replace the memo by the old entries updated with what this load learned (one rename:
+        a reader sees the old file or the new one)."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        entries = {**self.entries, **self.learned}
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".memo-")
+        try:
+            with os.fdopen(handle, "w", encoding="ascii") as memo:
+                memo.write(_HEADER + code_fingerprint() + "\n")
+                memo.writelines(f"{e}\t{d}\t{h}\n" for e, (d, h) in entries.items())
+            os.replace(temporary, directory / MEMO_FILE)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
