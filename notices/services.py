@@ -35,10 +35,10 @@ class Services:
         return self._index
 
     def warm(self) -> str | None:
-        """Open the index now (this thread's searcher and the process's snapshot of it), so
-        that no request pays for it; returns why not when there is no usable index yet."""
+        """Load the index's snapshot into this process now, so that no request pays for it;
+        returns why not when there is no usable index yet."""
         try:
-            self.index.searcher()
+            self.index.preload()
         except Exception as error:  # noqa: BLE001 - missing or damaged: requests report it
             return str(error)
         return None

@@ -28,7 +28,7 @@ from search_index.columns import Columns, columns_path
 from search_index.documents import Drift, GenerationInfo, IndexDocument
 from search_index.fields import commit_of, indexed_ids
 from search_index.layout import COMPLETE, CURRENT, HEAD, LOCK, PREVIOUS
-from search_index.searching import Searcher, thread_searcher
+from search_index.searching import Searcher, open_searcher, thread_searcher
 from search_index.writing import apply_update, write_generation
 
 _GENERATION = re.compile(r"^gen-([0-9]+)$")
@@ -223,6 +223,12 @@ class IndexHome:
             path=target,
             position=positions.latest(target)[1],
         )
+
+    def preload(self) -> None:
+        """Load the live commit's column snapshot into this process now (what the first search
+        would do), keeping no searcher for the calling thread: that thread may never search
+        again, and its searcher would hold an old snapshot after the next switch."""
+        open_searcher(self).close()
 
     def searcher(self) -> Searcher:
         """This thread's searcher, reopened when the live generation or its content changed."""

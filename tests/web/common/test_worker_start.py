@@ -6,6 +6,8 @@ import runpy
 from pathlib import Path
 from types import SimpleNamespace
 
+from search_index import searching
+
 CONF = Path(__file__).resolve().parents[3] / "gunicorn.conf.py"
 
 
@@ -27,9 +29,13 @@ def start_worker(app, monkeypatch) -> Log:
 
 
 def test_a_worker_opens_the_index_before_its_first_request(data_app, monkeypatch):
+    home = data_app.extensions["notices"].index
+    live = home.path(home.current_name())
+    searching._snapshots.clear()
     assert start_worker(data_app, monkeypatch).warnings == []
-    # The thread that will serve has its searcher (and the process its snapshot) already.
-    assert getattr(data_app.extensions["notices"].index._local, "searcher", None) is not None
+    # The process holds the live commit's snapshot; the starting thread keeps no searcher.
+    assert [key for key in searching._snapshots if key[0] == live]
+    assert getattr(home._local, "searcher", None) is None
 
 
 def test_a_worker_without_an_index_starts_and_says_why(bare_app, monkeypatch):
