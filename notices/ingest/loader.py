@@ -25,7 +25,7 @@ from notices.ingest.write_queue import (
     WriteQueue,
     picture_rejection,
 )
-from notices.media import picture_path
+from notices.media import file_name, stored_file_names
 
 
 @dataclass
@@ -134,6 +134,7 @@ class _Load:
         store.lock_for_load(session, report.load_run_id)
         self.state = store.snapshot(session)
         self.stored_pictures = store.picture_hashes(session)
+        self.media_files: set[str] | None = None
         self.seen: dict[str, tuple[str, str]] = {}  # entity id -> (content hash, origin)
         self.kinds_seen: set[str] = set()
         self.pictures = PicturePipeline(
@@ -292,7 +293,10 @@ class _Load:
         return all(self._files_exist(pair) for pair in self.stored_pictures.get(notice_id, ()))
 
     def _files_exist(self, hashes: Iterable[str]) -> bool:
-        return all(picture_path(self.options.media_dir, h).is_file() for h in hashes)
+        """Whether stored pictures' files are there (listed once, when first asked)."""
+        if self.media_files is None:
+            self.media_files = stored_file_names(self.options.media_dir)
+        return all(file_name(h) in self.media_files for h in hashes)
 
     def _covered_kinds(self) -> tuple[str, ...]:
         if self.options.kinds:
