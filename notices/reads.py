@@ -37,7 +37,12 @@ from notices.models import (
     Notice,
     Picture,
 )
-from notices.result_rows import ResultNotice, active_result_notices, result_notices_and
+from notices.result_rows import (
+    NOTICES,
+    ResultNotice,
+    active_result_notices,
+    result_notices_and,
+)
 from search_index import Alternatives, Hit, IndexHome, SearchQuery, search, suggest
 
 
@@ -148,8 +153,8 @@ def search_notices(
         if alternatives:
             offered = suggest(searcher, query, found)
     ids = [hit.entity_id for hit in found.hits]
-    also = LATEST_LOAD_DEMO_VALUE if with_demo else None
-    rows, demo = result_notices_and(session.connection(), ids, also) if ids else ({}, ())
+    statement = NOTICES_AND_DEMO if with_demo else NOTICES
+    rows, demo = result_notices_and(session.connection(), ids, statement) if ids else ({}, ())
     results = [(rows[hit.entity_id], hit) for hit in found.hits if hit.entity_id in rows]
     return ResultsPage(
         total=found.total,
@@ -263,7 +268,7 @@ def latest_load_is_demo(connection: Connection) -> bool:
     return bool(connection.execute(LATEST_LOAD_DEMO).scalar())
 
 
-LATEST_LOAD_DEMO_VALUE = LATEST_LOAD_DEMO.scalar_subquery()
+NOTICES_AND_DEMO = NOTICES.add_columns(LATEST_LOAD_DEMO.scalar_subquery())
 CHANGED_AT_AND_DEMO = select(CHANGED_AT.scalar_subquery(), LATEST_LOAD_DEMO.scalar_subquery())
 
 

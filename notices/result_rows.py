@@ -14,7 +14,6 @@ from datetime import datetime
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    ScalarSelect,
     Select,
     bindparam,
     literal_column,
@@ -131,20 +130,12 @@ def active_result_notices(connection: Connection, entity_ids: Sequence[str]) -> 
     return result_notices_and(connection, entity_ids)[0]
 
 
-_NOTICES_AND: dict[int, Select] = {}
-
-
 def result_notices_and(
-    connection: Connection, entity_ids: Sequence[str], also: ScalarSelect | None = None
+    connection: Connection, entity_ids: Sequence[str], statement: Select = NOTICES
 ) -> tuple[dict, tuple]:
-    """active_result_notices, and the value of the scalar query `also` (a module constant)
-    read in the same statement: (value,), or () when no active notice came back. A page
-    saves the round trip of a query of its own."""
-    statement = NOTICES
-    if also is not None:
-        statement = _NOTICES_AND.get(id(also))
-        if statement is None:  # built once per constant, so compiled once
-            statement = _NOTICES_AND[id(also)] = NOTICES.add_columns(also)
+    """active_result_notices, read with `statement`: NOTICES, or NOTICES.add_columns(...) of
+    further values (a module constant, so compiled once) that a page would otherwise spend a
+    round trip on. Returns the notices and those values, () when no active notice came back."""
     rows = connection.execute(statement, {"ids": list(entity_ids)}).all()
     width = len(RESULT_COLUMNS)
     notices = {row[0]: ResultNotice(*row[:width]) for row in rows}
@@ -155,5 +146,5 @@ def result_notices_and(
             notices[notice_id].warrants.append(ResultWarrant(first))
         else:
             notices[notice_id].pictures.append(ResultPicture(first, second))
-    values = (rows[0][width],) if also is not None else ()
+    values = tuple(rows[0][width:])
     return {notice.entity_id: notice for notice in notices.values()}, values

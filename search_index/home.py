@@ -28,7 +28,7 @@ from search_index.columns import Columns, columns_path
 from search_index.documents import Drift, GenerationInfo, IndexDocument
 from search_index.fields import commit_of, indexed_ids
 from search_index.layout import COMPLETE, CURRENT, HEAD, LOCK, PREVIOUS
-from search_index.searching import Searcher, open_searcher, thread_searcher
+from search_index.searching import Searcher, commit_stamps, open_searcher, thread_searcher
 from search_index.writing import apply_update, write_generation
 
 _GENERATION = re.compile(r"^gen-([0-9]+)$")
@@ -64,10 +64,7 @@ class IndexHome:
         versions of CURRENT and of its HEAD, which every switch and commit replace. Cheap (one
         small read, two stats): what a cache of answers keys on. None without an index."""
         name = self.current_name()
-        if not name:
-            return None
-        head = os.path.join(self.path(name), HEAD)
-        return (name, storage.stat_key(self.path(CURRENT)), storage.stat_key(head))
+        return (name, *commit_stamps(self, name)) if name else None
 
     def require_current(self) -> str:
         """Name of the live generation; IndexNotFound when there is none on disk."""

@@ -117,7 +117,9 @@ class Searcher:
         self.whoosh.close()
 
 
-def _stamps(home: IndexHome, generation: str) -> tuple:
+def commit_stamps(home: IndexHome, generation: str) -> tuple:
+    """File versions of CURRENT and of the generation's HEAD: every switch and commit
+    replaces one of them, so a reader compares them to know whether to reopen."""
     return (
         storage.stat_key(home.path(CURRENT)),
         storage.stat_key(os.path.join(home.path(generation), HEAD)),
@@ -131,13 +133,13 @@ def open_searcher(home: IndexHome) -> Searcher:
     for _ in range(_OPEN_ATTEMPTS):
         generation = home.require_current()
         path = home.path(generation)
-        stamps = _stamps(home, generation)  # taken first: a later change triggers a reopen
+        stamps = commit_stamps(home, generation)  # taken first: a later change triggers a reopen
         before = _listing(path)
         try:
             return _open_commit(generation, path, stamps)
         except (OSError, whoosh_index.EmptyIndexError) as caught:
             error = caught
-        if _listing(path) == before and _stamps(home, generation) == stamps:
+        if _listing(path) == before and commit_stamps(home, generation) == stamps:
             break  # nothing moved under us: the files are damaged, and retrying cannot help
     assert error is not None
     raise error
@@ -177,7 +179,7 @@ def thread_searcher(home: IndexHome, local: threading.local) -> Searcher:
     """The calling thread's searcher, reopened if CURRENT or the generation's HEAD changed."""
     current: Searcher | None = getattr(local, "searcher", None)
     if current is not None:
-        if current.stamps == _stamps(home, current.generation):
+        if current.stamps == commit_stamps(home, current.generation):
             return current
         current.close()
         local.searcher = None

@@ -217,7 +217,6 @@ class _Load:
             return False
         self.seen[entity_id] = (stored.content_hash, item.origin)
         self.kinds_seen.add(stored.kind)
-        memo.learn(entity_id, digest, stored.content_hash)
         self.report.unchanged += 1
         return True
 

@@ -65,7 +65,9 @@ class IngestMemo:
         )
 
     def learn(self, entity_id: str, digest: str, content_hash: str) -> None:
-        self.learned[entity_id] = (digest, content_hash[:_HASH_CHARS])
+        entry = (digest, content_hash[:_HASH_CHARS])
+        if self.entries.get(entity_id) != entry:
+            self.learned[entity_id] = entry
 
     @classmethod
     def read(cls, directory: str | Path) -> IngestMemo:
@@ -81,7 +83,9 @@ class IngestMemo:
 
     def write(self, directory: str | Path) -> None:
         """Replace the memo by the old entries updated with what this load learned (one rename:
-        a reader sees the old file or the new one)."""
+        a reader sees the old file or the new one); nothing to do when it learned nothing."""
+        if not self.learned:
+            return
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         entries = {**self.entries, **self.learned}

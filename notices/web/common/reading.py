@@ -43,7 +43,7 @@ def run_search(
     except OSError as error:  # the index directory cannot even be created
         raise IndexUnavailable(f"the search index cannot be opened ({error})") from error
     state = request_state()
-    with_demo = page and state.demo is None and not current_app.config["DEMO_MODE"]
+    with_demo = page and _demo_unknown()
     with read_session() as session:
         found = reads.search_notices(session, home, query, alternatives, with_demo)
         if found.demo is not None:
@@ -93,7 +93,7 @@ def notice_with_contacts(
             contacts = None
             if page:
                 _note_demo(session)
-        elif page and state.demo is None and not current_app.config["DEMO_MODE"]:
+        elif page and _demo_unknown():
             contacts = reads.notice_contacts(session, found, with_demo=True)
             state.demo = contacts.demo
         else:
@@ -119,12 +119,17 @@ def _note_demo(session: Session) -> None:
     """Decide the banner while a page's read session is open: the query then shares its
     connection instead of checking out one of its own when the template asks."""
     state = request_state()
-    if state.demo is None and not current_app.config["DEMO_MODE"]:
+    if _demo_unknown():
         try:
             state.demo = reads.latest_load_is_demo(session.connection())
         except SQLAlchemyError:
             current_app.logger.exception("cannot read the load history for the demo banner")
             state.demo = False
+
+
+def _demo_unknown() -> bool:
+    """The banner depends on the load history and this request has not read it yet."""
+    return request_state().demo is None and not current_app.config["DEMO_MODE"]
 
 
 def skip_demo_lookup() -> None:
