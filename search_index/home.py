@@ -45,9 +45,8 @@ class VerificationError(RuntimeError):
 class IndexHome:
     """A directory of index generations, shared by every process of one deployment."""
 
-    def __init__(self, root: str | os.PathLike, *, limitmb: int = 512) -> None:
+    def __init__(self, root: str | os.PathLike) -> None:
         self.root = os.path.abspath(os.fspath(root))
-        self.limitmb = limitmb
         os.makedirs(self.root, exist_ok=True)
         self._local = threading.local()
 
@@ -108,7 +107,7 @@ class IndexHome:
             target = self.path(name)
             os.mkdir(target)
             try:
-                commit = write_generation(target, documents, self.limitmb, progress, position)
+                commit = write_generation(target, documents, progress, position)
                 count = _verify(target, commit, expected_ids)
                 storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
                 built = {"built_at": datetime.now(UTC).isoformat(), "doc_count": count}

@@ -7,30 +7,39 @@ import os
 from collections.abc import Callable, Iterable
 
 from whoosh import index as whoosh_index
+from whoosh.index import Index
+from whoosh.writing import SegmentWriter
 
 from search_index import positions
 from search_index.columns import Columns, Row, columns_path, names_path
 from search_index.convert import InvalidDocument, convert
 from search_index.documents import IndexDocument
 from search_index.fields import ID, build_schema
+from search_index.postings import CompactPostingPool
 
 PROGRESS_EVERY = 1000
+
+
+def _writer(ix: Index) -> SegmentWriter:
+    """A single-process writer whose postings stay in memory (see postings.py)."""
+    writer = ix.writer(procs=1)
+    writer.pool = CompactPostingPool()
+    return writer
 
 
 def write_generation(
     target: str,
     documents: Iterable[IndexDocument],
-    limitmb: int,
     progress: Callable[[int], None] | None = None,
     position: int | None = None,
 ) -> int:
     """Index all documents into the empty directory `target`; return the Whoosh commit number.
     `position` is the caller's source position the documents reflect (see positions.py)."""
     ix = whoosh_index.create_in(target, build_schema())
-    # One process, a big pool: a single segment, no merge (never fork writers from a threaded
-    # process). Two writer processes with one segment each built 100k notices in 42 s instead
-    # of 66 s, but candidate order then depends on the segment layout: not adopted yet.
-    writer = ix.writer(procs=1, limitmb=limitmb)
+    # One process, one segment, no merge (never fork writers from a threaded process). Two
+    # writer processes with one segment each built 100k notices in 42 s instead of 66 s, but
+    # candidate order then depends on the segment layout: not adopted yet.
+    writer = _writer(ix)
     commit = writer.generation
     rows: dict[str, Row] = {}
     try:
@@ -73,7 +82,7 @@ def apply_update(
         row.entity_id: row._replace(prepared=columns.raw_prepared(number))
         for number, row in enumerate(columns.rows)
     }
-    writer = whoosh_index.open_dir(target).writer(procs=1)
+    writer = _writer(whoosh_index.open_dir(target))
     commit = writer.generation
     saved = columns_path(target, commit)
     try:
