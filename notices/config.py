@@ -50,6 +50,10 @@ DEFAULTS = {
     # Rendered search and notice answers each worker keeps, keyed by everything they depend
     # on (0 turns the cache off); see notices/web/common/response_cache.py.
     "RESPONSE_CACHE_MB": 32,
+    # Helper processes converting documents during `index rebuild` (None: one fewer than the
+    # machine's cores for 20,000 notices or more, none below; 0: none); see
+    # search_index/converting.py.
+    "INDEX_PROCESSES": None,
     "TRUSTED_PROXIES": 0,  # reverse proxies in front that set X-Forwarded-For
 }
 
@@ -149,6 +153,10 @@ RULES = {
     "TRUSTED_HOSTS": (_host_list, "a list of host names, or one comma-separated string"),
     "INDEX_MAX_LAG_SECONDS": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
     "RESPONSE_CACHE_MB": (lambda v: _number(v) and v >= 0, "a number of megabytes >= 0"),
+    "INDEX_PROCESSES": (
+        lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool) and v >= 0),
+        "a whole number >= 0, or null for one per core beyond the first",
+    ),
     "TRUSTED_PROXIES": (
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "a whole number >= 0",

@@ -14,6 +14,7 @@ from notices import journal
 from notices.domain import PartialDate
 from notices.models import STATUS_ACTIVE, Notice, Picture
 from search_index import Drift, GenerationInfo, IndexDocument, IndexHome, PersonName
+from search_index.converting import helper_processes
 from search_index.textfold import fold
 
 
@@ -128,9 +129,13 @@ JOURNAL_BATCH = 50_000
 
 
 def rebuild(
-    sessions: sessionmaker[Session], home: IndexHome, progress: Callable[[int], None] | None = None
+    sessions: sessionmaker[Session],
+    home: IndexHome,
+    progress: Callable[[int], None] | None = None,
+    processes: int | None = None,
 ) -> GenerationInfo:
-    """Write a complete new generation from the database, verify it, switch to it."""
+    """Write a complete new generation from the database, verify it, switch to it.
+    `processes`: helper processes for name analysis (None: by size and cores)."""
     # The directory may have been deleted since this process first opened it: a rebuild is
     # how an operator repairs exactly that.
     os.makedirs(home.root, exist_ok=True)
@@ -142,6 +147,7 @@ def rebuild(
             expected_ids=expected,
             progress=progress,
             position=position,
+            processes=helper_processes(len(expected), processes),
         )
 
 

@@ -190,7 +190,9 @@ def rebuild_index(app: Flask, progress: Progress | None = None) -> GenerationInf
     with sessions() as session:
         up_to = records.last_pending(session)
     with bulk_allocation():
-        info = indexing.rebuild(sessions, index_for(app), progress)
+        info = indexing.rebuild(
+            sessions, index_for(app), progress, processes=app.config["INDEX_PROCESSES"]
+        )
     if up_to is not None:
         records.clear_index_pending(sessions, up_to)
     return info

@@ -97,9 +97,11 @@ class IndexHome:
         expected_ids: set[str] | int | None = None,
         progress: Callable[[int], None] | None = None,
         position: int | None = None,
+        processes: int = 0,
     ) -> GenerationInfo:
         """Write a complete new generation, verify it, then make it the live one. `position`
-        is the source position the documents reflect (recorded with the generation)."""
+        is the source position the documents reflect (recorded with the generation);
+        `processes` helper processes analyse names meanwhile (converting.py)."""
         with storage.exclusive_lock(self.path(LOCK)):
             numbers = self._generation_numbers()  # before pruning: names are never reused
             name = f"gen-{(numbers[-1] + 1) if numbers else 1}"
@@ -107,7 +109,7 @@ class IndexHome:
             target = self.path(name)
             os.mkdir(target)
             try:
-                commit = write_generation(target, documents, progress, position)
+                commit = write_generation(target, documents, progress, position, processes)
                 count = _verify(target, commit, expected_ids)
                 storage.write_atomic(os.path.join(target, HEAD), f"{commit}\n")
                 built = {"built_at": datetime.now(UTC).isoformat(), "doc_count": count}

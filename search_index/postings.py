@@ -3,8 +3,9 @@
 Whoosh's PostingPool holds each posting as a 5-tuple (~170 bytes) and, past `limitmb`, pickles
 sorted runs to disk and merges them back at commit: at 100k notices that is 4.2 million pickle
 dumps and loads, a third of a rebuild's time, and most of its peak memory. Our postings are
-few per term and arrive in document order, so an array of doc numbers and one of weights per
-term (16 bytes a posting) hold them all in memory, and the commit only sorts the terms.
+arrive in document order, and nearly all postings of a term share one weight and one value
+string, so an array of doc numbers per term (4 bytes a posting) holds them in memory, and the
+commit only sorts the terms.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ class CompactPostingPool:
 
     def __init__(self) -> None:
         self.fieldnames: set[str] = set()
-        # (field, term) -> (doc numbers, weights, value strings); value strings are interned
-        # (a keyword field has a handful of distinct ones) so a posting costs one reference.
-        self._terms: dict[tuple[str, bytes], tuple[array, array, list]] = {}
-        self._values: dict[bytes | None, bytes | None] = {None: None}
+        # (field, term) -> [doc numbers, weights, value strings]. Most terms of a field carry
+        # one weight and one value string: those stay single until a posting differs.
+        self._terms: dict[tuple[str, bytes], list] = {}
 
     def add(self, item: Posting) -> None:
         """Add one posting (field name, term bytes, doc number, weight, value bytes)."""
@@ -31,11 +31,18 @@ class CompactPostingPool:
         entry = self._terms.get((fieldname, text))
         if entry is None:
             self.fieldnames.add(fieldname)
-            entry = self._terms[(fieldname, text)] = (array("q"), array("d"), [])
-        entry[0].append(docnum)
-        entry[1].append(weight)
-        values = self._values
-        entry[2].append(values.setdefault(value, value))
+            self._terms[(fieldname, text)] = [array("i", (docnum,)), weight, value]
+            return
+        docnums = entry[0]
+        docnums.append(docnum)
+        if isinstance(entry[1], array):
+            entry[1].append(weight)
+        elif weight != entry[1]:
+            entry[1] = array("d", [entry[1]] * (len(docnums) - 1) + [weight])
+        if isinstance(entry[2], list):
+            entry[2].append(value)
+        elif value != entry[2]:
+            entry[2] = [entry[2]] * (len(docnums) - 1) + [value]
 
     def iter_postings(self) -> Iterator[Posting]:
         """Every posting sorted by (field, term, doc number), as the field writer needs them.
@@ -44,7 +51,10 @@ class CompactPostingPool:
         for key in sorted(terms):
             fieldname, text = key
             docnums, weights, values = terms.pop(key)
-            order = range(len(docnums))
+            count = len(docnums)
+            weights = weights if isinstance(weights, array) else [weights] * count
+            values = values if isinstance(values, list) else [values] * count
+            order = range(count)
             if docnums.tolist() != sorted(docnums):
                 # A merge of segments may add a term's postings out of doc order.
                 order = sorted(order, key=docnums.__getitem__)

@@ -1,12 +1,17 @@
 """The in-memory posting pool writes exactly the index Whoosh's own pool (sorted runs pickled to
 disk) writes: the same postings, the same answers, after a rebuild and after updates that merge
-segments."""
+segments. Helper processes that convert documents change nothing in what is built."""
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from whoosh import index as whoosh_index
 
 from search_index import IndexHome, SearchQuery, search, writing
+from search_index.convert import InvalidDocument
+from search_index.converting import helper_processes
 from search_index.postings import CompactPostingPool
 
 FAMILIES = ["AL-SABBAGH", "KESTREL", "OYELARAN", "NAKAMURA", "WOJCIK", "DUBOIS", "IBRAHIMOVIC"]
@@ -89,12 +94,45 @@ def test_updates_that_merge_segments_keep_the_same_postings(tmp_path, monkeypatc
 
 def test_postings_of_a_term_come_out_in_document_order():
     pool = CompactPostingPool()
-    for docnum in (7, 2, 9):
-        pool.add(("n_token", b"kestrel", docnum, 1.0, b"\x01"))
+    for docnum, weight, value in ((7, 1.0, b"\x01"), (2, 2.0, b"\x01"), (9, 1.0, b"\x02")):
+        pool.add(("n_token", b"kestrel", docnum, weight, value))
     pool.add(("kw", b"harbour", 3, 2.0, None))
     assert list(pool.iter_postings()) == [
         ("kw", b"harbour", 3, 2.0, None),
-        ("n_token", b"kestrel", 2, 1.0, b"\x01"),
+        ("n_token", b"kestrel", 2, 2.0, b"\x01"),
         ("n_token", b"kestrel", 7, 1.0, b"\x01"),
-        ("n_token", b"kestrel", 9, 1.0, b"\x01"),
+        ("n_token", b"kestrel", 9, 1.0, b"\x02"),
     ]
+
+
+def test_helper_processes_build_the_same_index_as_one_process(tmp_path, make_doc):
+    documents = _docs(make_doc, 1, 1200)  # more than two batches per helper
+    homes = [IndexHome(tmp_path / "alone"), IndexHome(tmp_path / "helped")]
+    homes[0].rebuild(documents)
+    homes[1].rebuild(documents, processes=2)
+    assert _postings(homes[1]) == _postings(homes[0])
+    columns = [home.searcher().columns for home in homes]
+    assert columns[1].rows == columns[0].rows
+    assert columns[1].blob[:] == columns[0].blob[:]
+    query = SearchQuery(text="Haruto Nakamura")
+    found = [[(hit.entity_id, hit.score) for hit in search(home, query).hits] for home in homes]
+    assert found[1] == found[0] and found[0]
+
+
+def test_a_bad_document_found_by_a_helper_fails_the_rebuild_and_keeps_the_live_index(
+    tmp_path, make_doc
+):
+    home = IndexHome(tmp_path / "index")
+    home.rebuild(_docs(make_doc, 1, 50))
+    documents = _docs(make_doc, 1, 900)
+    documents[700] = make_doc(700, kind="")
+    with pytest.raises(InvalidDocument, match="2020/00700"):
+        home.rebuild(documents, processes=1)
+    assert search(home, SearchQuery()).total == 49
+
+
+def test_only_large_builds_start_helpers_unless_told():
+    assert helper_processes(500) == 0  # the test suite's builds stay in one process
+    assert helper_processes(100_000) == max(0, (os.cpu_count() or 1) - 1)
+    assert helper_processes(100_000, setting=0) == 0
+    assert helper_processes(10, setting=3) == 3
