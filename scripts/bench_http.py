@@ -136,14 +136,22 @@ def url_rates(port: int, paths: list[str], workdir: Path, seconds: int) -> dict:
     return rates
 
 
-def worker_rss_mb(server: subprocess.Popen) -> list[int]:
-    """Resident memory of each gunicorn worker (children of the master), in MiB."""
+def worker_memory_mb(server: subprocess.Popen) -> list[dict]:
+    """Each worker's RSS, PSS (shared pages divided among their users), private anonymous
+    memory and file-backed pages, in MiB. Every thread's Whoosh reader maps the segment file
+    again, and RSS counts each mapping's pages once per mapping although they are one copy in
+    the page cache: PSS counts them once, divided among the workers."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    sizes = []
+    found = []
     for child in children:
-        status = Path(f"/proc/{child}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024)
-    return sizes
+        rollup = Path(f"/proc/{child}/smaps_rollup").read_text()
+
+        def field(name: str, text: str = rollup) -> int:
+            return int(re.search(rf"^{name}:\s+(\d+)", text, re.M).group(1)) // 1024
+
+        rss, anonymous = field("Rss"), field("Anonymous")
+        found.append({"rss": rss, "pss": field("Pss"), "anon": anonymous, "file": rss - anonymous})
+    return found
 
 
 def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
@@ -256,7 +264,12 @@ def _measure(
     try:
         run_wrk(port, script, 5)  # warm every worker's searcher and caches
         idle = run_wrk(port, script, seconds)
-        result = {"idle": idle, "worker_rss_mb_after_mix": worker_rss_mb(server)}
+        memory = worker_memory_mb(server)
+        result = {
+            "idle": idle,
+            "worker_rss_mb_after_mix": [entry["rss"] for entry in memory],
+            "worker_memory_mb_after_mix": memory,
+        }
         result["response_cache_one_worker"] = _readiness(port).get("response_cache")
         result["single_urls"] = url_rates(port, paths, workdir, max(5, seconds // 3))
         about = result["single_urls"]["about"]["requests_per_s"] or 1

@@ -2,8 +2,8 @@
 
 Name analysis (convert) is about a third of a rebuild's CPU and the Whoosh writer another
 third, in one process. With helper processes converting batches while the writer indexes the
-previous ones, the two overlap. Results come back in document order, so the index is the
-same, byte for byte, as a sequential build's. Helpers are spawned, never forked: a rebuild
+previous ones, the two overlap. Results come back in document order, so the index holds the
+same postings and rows as a sequential build's. Helpers are spawned, never forked: a rebuild
 may run in a threaded process (a follower inside a web worker).
 """
 
