@@ -64,6 +64,3 @@ class CompactPostingPool:
     def cleanup(self) -> None:
         """Forget everything (nothing is on disk)."""
         self._terms.clear()
-
-    def __len__(self) -> int:
-        return sum(len(entry[0]) for entry in self._terms.values())

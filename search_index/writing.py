@@ -39,9 +39,8 @@ def write_generation(
     `position` is the caller's source position the documents reflect (see positions.py);
     `processes` helper processes convert documents ahead of the writer (converting.py)."""
     ix = whoosh_index.create_in(target, build_schema())
-    # One process, one segment, no merge (never fork writers from a threaded process). Two
-    # writer processes with one segment each built 100k notices in 42 s instead of 66 s, but
-    # candidate order then depends on the segment layout: not adopted yet.
+    # One writer, one segment, no merge: doc numbers follow the documents' order, which
+    # candidate ties rely on. Helper processes only convert (spawned, never forked).
     writer = _writer(ix)
     commit = writer.generation
     try:
