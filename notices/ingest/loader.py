@@ -18,7 +18,7 @@ from notices.ingest.normalize import normalize_document
 from notices.ingest.picture_jobs import PicturePipeline
 from notices.ingest.record import NoticeRecord, Rejection
 from notices.ingest.report import LoadAborted, LoadReport
-from notices.ingest.sources import Source, SourceError, SourceItem
+from notices.ingest.sources import ReadError, Source, SourceError, SourceItem
 from notices.ingest.write_queue import (
     PendingPicture,
     QueuedWrite,
@@ -170,8 +170,14 @@ class _Load:
                 continue
             if self._same_input(item):
                 continue
+            try:
+                document = item.parsed()
+            except ReadError as error:  # deferred, and the parse limits changed since
+                hint = item.entity_id_hint
+                self._reject([Rejection(item.origin, "$", str(error), hint)], hint)
+                continue
             record, rejections = normalize_document(
-                item.document, origin=item.origin, kind=item.kind, pictures=item.pictures
+                document, origin=item.origin, kind=item.kind, pictures=item.pictures
             )
             if record is not None and item.entity_id_hint not in (None, record.entity_id):
                 # A file named for one notice holding another could replace that one.

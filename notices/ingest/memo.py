@@ -64,6 +64,11 @@ class IngestMemo:
             and entry == (digest, stored_hash[:_HASH_CHARS])
         )
 
+    def holds(self, entity_id: str, digest: str) -> bool:
+        """True when these input bytes made a record of this notice in a committed load."""
+        entry = self.entries.get(entity_id)
+        return entry is not None and entry[0] == digest
+
     def learn(self, entity_id: str, digest: str, content_hash: str) -> None:
         entry = (digest, content_hash[:_HASH_CHARS])
         if self.entries.get(entity_id) != entry:

@@ -1,13 +1,16 @@
-"""An unchanged reload does not normalise documents again, yet every change is still found: a
-changed file, a file moved to another kind, a lost picture, a memo left behind by a load whose
-memo could not be written, and a memo written by other code."""
+"""An unchanged reload neither parses nor normalises documents again, yet every change is still
+found: a changed file, a file moved to another kind, a lost picture, a memo left behind by a
+load whose memo could not be written, and a memo written by other code."""
 
 from __future__ import annotations
 
 import pytest
 
 from notices.ingest import loader
+from notices.ingest.loader import LoadOptions, run_load
 from notices.ingest.memo import MEMO_FILE, IngestMemo
+from notices.ingest.sources import FetchOptions, open_source
+from notices.ingest.sources import tree as tree_source
 from notices.models import Notice
 from tests.ingest.extracts import jpeg_bytes, red_doc, write_tree, yellow_doc
 
@@ -25,6 +28,20 @@ def normalised(monkeypatch) -> list[str]:
         return real(doc, origin=origin, **kwargs)
 
     monkeypatch.setattr(loader, "normalize_document", counting)
+    return seen
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[bytes]:
+    """The JSON documents the loads parse."""
+    seen: list[bytes] = []
+    real = tree_source.parse_json
+
+    def counting(data, options):
+        seen.append(data)
+        return real(data, options)
+
+    monkeypatch.setattr(tree_source, "parse_json", counting)
     return seen
 
 
@@ -113,3 +130,27 @@ def test_a_memo_of_other_code_is_ignored(runner, tmp_path, normalised):
     memo.write_text("# notices ingest memo 1 other-code\n" + "\n".join(lines[1:]) + "\n")
     load(runner, tree)
     assert len(normalised) == 2 * COUNT
+
+
+def test_an_unchanged_reload_parses_only_what_changed(runner, tmp_path, parsed):
+    load(runner, write_tree(tmp_path / "a", docs()))
+    assert len(parsed) == COUNT
+    load(runner, write_tree(tmp_path / "b", docs(**{"7": {"name": "CHANGEDOVA"}})))
+    assert len(parsed) == COUNT + 1
+    assert b"CHANGEDOVA" in parsed[-1]
+
+
+def test_a_deferred_document_that_no_longer_parses_is_rejected_like_any_other(sessions, tmp_path):
+    """Bytes the memo knows are parsed only when the load needs them; should they fail the
+    parse limits then, the load reports them exactly as it reports any unparsable file."""
+    tree = write_tree(tmp_path / "x", docs())
+
+    def rejections(known_input) -> list:
+        fetch = FetchOptions(max_json_depth=1, known_input=known_input)
+        options = LoadOptions(media_dir=tmp_path / "media", dry_run=True)
+        report = run_load(sessions, open_source(str(tree), fetch=fetch), options)
+        return report.rejections
+
+    eager = rejections(None)
+    assert len(eager) == COUNT and "nested deeper" in eager[0].reason
+    assert rejections(lambda entity_id, digest: True) == eager

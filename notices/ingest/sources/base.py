@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -41,6 +41,13 @@ class SourceItem:
     # Digest of the bytes the document and picture list came from (notices.ingest.memo), when
     # the source has them: lets an unchanged reload skip normalising the document.
     input_digest: str | None = None
+    # Set instead of `document` when these input bytes are known to have made a stored record
+    # (FetchOptions.known_input): an unchanged reload then never parses them. Raises ReadError.
+    parse: Callable[[], object] | None = None
+
+    def parsed(self) -> object | None:
+        """The document, parsed now if the source deferred that (may raise ReadError)."""
+        return self.parse() if self.parse is not None else self.document
 
 
 class Source(Protocol):
@@ -93,6 +100,9 @@ class FetchOptions:
     max_requests: int | None = DEFAULTS["FETCH_MAX_REQUESTS"]  # per load; None = unlimited
     max_seconds: float | None = DEFAULTS["FETCH_MAX_SECONDS"]  # per load, wall clock
     user_agent: str = "public-notices-search/0.1 (notices load)"
+    # (entity id, input digest) -> True when those bytes made a record before (the ingest
+    # memo): tree sources then defer parsing the document until a load asks for it.
+    known_input: Callable[[str, str], bool] | None = None
 
     @classmethod
     def from_config(cls, config: Mapping, **overrides) -> FetchOptions:

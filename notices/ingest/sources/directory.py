@@ -15,6 +15,7 @@ from notices.ingest.sources.base import FetchOptions, ReadError, SourceError, So
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 # O_NONBLOCK: opening a FIFO must not hang; fstat then tells us it is not a regular file.
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_GROWTH_CHUNK = 64 * 1024
 _LINK = "symbolic link not followed"
 _SPECIAL = "not a regular file"
 _MISSING = "missing"
@@ -84,10 +85,8 @@ class DirectorySource:
     def _list(self, parts: list[str]) -> list[tuple[str, int]]:
         fd = _open_dir(self.root, parts)
         try:
-            names = sorted(os.listdir(fd))
-            return [
-                (name, os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode) for name in names
-            ]
+            with os.scandir(fd) as found:
+                return sorted((entry.name, _mode(entry)) for entry in found)
         finally:
             os.close(fd)
 
@@ -100,16 +99,10 @@ class DirectorySource:
                 os.close(fd)
         except OSError as error:
             raise ReadError(_LINK if error.errno == errno.ELOOP else error.strerror) from None
-        with os.fdopen(file_fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise ReadError(_SPECIAL)
-            if info.st_size > limit:
-                raise ReadError(f"larger than the limit of {limit} bytes")
-            data = handle.read(limit + 1)  # the file may grow after fstat
-        if len(data) > limit:
-            raise ReadError(f"larger than the limit of {limit} bytes")
-        return data
+        try:
+            return _read_regular(file_fd, limit)
+        finally:
+            os.close(file_fd)
 
     def _dir_state(self, parts: list[str]) -> str | None:
         """None for a real directory, _MISSING when absent, otherwise why it is refused."""
@@ -123,6 +116,40 @@ class DirectorySource:
                 return _link_or_file(self.root, parts)
             return f"cannot open directory: {error.strerror}"
         return None
+
+
+def _mode(entry: os.DirEntry) -> int:
+    """The file type of a listed entry, from the listing itself when it tells (no stat per
+    file); the entry is never followed if it is a link."""
+    if entry.is_symlink():
+        return stat.S_IFLNK
+    if entry.is_dir(follow_symlinks=False):
+        return stat.S_IFDIR
+    if entry.is_file(follow_symlinks=False):
+        return stat.S_IFREG
+    return entry.stat(follow_symlinks=False).st_mode
+
+
+def _read_regular(fd: int, limit: int) -> bytes:
+    """The bytes of an open regular file of at most `limit` bytes (raises ReadError)."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(_SPECIAL)
+    if info.st_size > limit:
+        raise ReadError(f"larger than the limit of {limit} bytes")
+    # Ask for the size fstat gave, plus one byte to see growth; asking for the limit made a
+    # buffer of the limit's size for every file, which cost more than reading it.
+    chunks, total, want = [], 0, info.st_size + 1
+    while total <= limit:
+        chunk = os.read(fd, min(want, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _GROWTH_CHUNK  # the file grew after fstat: read on, up to the limit
+    if total > limit:
+        raise ReadError(f"larger than the limit of {limit} bytes")
+    return b"".join(chunks)
 
 
 def _descend(name: str, depth: int) -> bool:

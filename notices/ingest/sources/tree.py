@@ -120,15 +120,29 @@ def _emit(group: _Group, options: FetchOptions) -> Iterator[SourceItem]:
     detail = group.details[0]
     try:
         data = detail.read(options.max_json_bytes)
-        document = parse_json(data, options)
     except ReadError as error:
-        yield rejected(detail.origin, str(error), kind=kind, entity_id=entity_id)
-        yield from group.problems
+        yield from _unreadable(group, detail, error)
         return
     pictures, extra = _pictures(group, options)
     digest = input_digest(kind, data, (picture.picture_id for picture in pictures))
-    yield SourceItem(detail.origin, kind, document, None, pictures, entity_id, digest)
+    item = SourceItem(detail.origin, kind, None, None, pictures, entity_id, digest)
+    if options.known_input is not None and options.known_input(entity_id, digest):
+        # These bytes parsed and made a record before: parse only if the load needs them.
+        item.parse = partial(parse_json, data, options)
+    else:
+        try:
+            item.document = parse_json(data, options)
+        except ReadError as error:
+            yield from _unreadable(group, detail, error)
+            return
+    yield item
     yield from extra
+    yield from group.problems
+
+
+def _unreadable(group: _Group, detail: Entry, error: ReadError) -> Iterator[SourceItem]:
+    """The notice document cannot be read or parsed: that, and the group's other problems."""
+    yield rejected(detail.origin, str(error), kind=group.kind, entity_id=group.entity_id)
     yield from group.problems
 
 
