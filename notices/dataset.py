@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import IO
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from notices import journal
 from notices.domain import DISCLAIMER_SENTENCES
-from notices.models import STATUS_ACTIVE, Notice
+from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
 
 FILE_NAME = "notices.jsonl.gz"
 FORMAT_VERSION = 1
@@ -34,6 +34,7 @@ INTERNAL = frozenset(
 )
 TIMESTAMPS = ("first_published", "last_changed")
 BATCH = 1000
+_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -54,49 +55,70 @@ def dataset_path(directory: str | Path) -> Path:
     return Path(directory) / FILE_NAME
 
 
-def notice_record(notice: Notice) -> dict:
-    """One notice as a dataset line: every published field under its stored name, codes as
-    codes, pictures as site-relative paths."""
-    record = {
-        column.key: getattr(notice, column.key)
-        for column in Notice.__table__.columns
-        if column.key not in INTERNAL
-    }
-    for key in TIMESTAMPS:
-        record[key] = _timestamp(record[key])
-    record["warrants"] = [
-        {
-            "issuing_country": w.issuing_country,
-            "charge": w.charge,
-            "charge_translation": w.charge_translation,
-        }
-        for w in notice.warrants
-    ]
-    record["pictures"] = [
-        {
-            "picture_id": p.picture_id,
-            "path": f"/pictures/{p.sha256}.jpg",
-            "width": p.width,
-            "height": p.height,
-        }
-        for p in notice.pictures
-    ]
-    return record
+_PUBLISHED = [column for column in Notice.__table__.columns if column.key not in INTERNAL]
+
+
+def active_records(session: Session) -> Iterator[dict]:
+    """Every active notice as a dataset line, newest first: every published field under its
+    stored name, codes as codes, pictures as site-relative paths. Read as plain rows, a batch
+    and its warrants and pictures at a time (ORM objects made this three times slower)."""
+    notice_id = Notice.__table__.c.id
+    statement = (
+        select(notice_id, *_PUBLISHED)
+        .where(Notice.status == STATUS_ACTIVE)
+        .order_by(Notice.first_published.desc(), Notice.publication_order.desc(), Notice.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for rows in session.execute(statement).partitions():
+        ids = [row.id for row in rows]
+        warrants, pictures = _warrants(session, ids), _pictures(session, ids)
+        for row in rows:
+            values = row._mapping
+            record = {column.key: values[column] for column in _PUBLISHED}
+            for key in TIMESTAMPS:
+                record[key] = _timestamp(record[key])
+            record["warrants"] = warrants.get(row.id, [])
+            record["pictures"] = pictures.get(row.id, [])
+            yield record
+
+
+def _warrants(session: Session, ids: list[int]) -> dict[int, list[dict]]:
+    statement = (
+        select(
+            Warrant.notice_id, Warrant.issuing_country, Warrant.charge, Warrant.charge_translation
+        )
+        .where(Warrant.notice_id.in_(ids))
+        .order_by(Warrant.notice_id, Warrant.position)
+    )
+    found: dict[int, list[dict]] = {}
+    for owner, country, charge, translation in session.execute(statement):
+        found.setdefault(owner, []).append(
+            {"issuing_country": country, "charge": charge, "charge_translation": translation}
+        )
+    return found
+
+
+def _pictures(session: Session, ids: list[int]) -> dict[int, list[dict]]:
+    statement = (
+        select(Picture.notice_id, Picture.picture_id, Picture.sha256, Picture.width, Picture.height)
+        .where(Picture.notice_id.in_(ids))
+        .order_by(Picture.notice_id, Picture.position)
+    )
+    found: dict[int, list[dict]] = {}
+    for owner, picture_id, sha256, width, height in session.execute(statement):
+        found.setdefault(owner, []).append(
+            {
+                "picture_id": picture_id,
+                "path": f"/pictures/{sha256}.jpg",
+                "width": width,
+                "height": height,
+            }
+        )
+    return found
 
 
 def _timestamp(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") + "Z" if moment else None
-
-
-def _active_notices(session: Session) -> Iterator[Notice]:
-    statement = (
-        select(Notice)
-        .where(Notice.status == STATUS_ACTIVE)
-        .order_by(Notice.first_published.desc(), Notice.publication_order.desc(), Notice.id)
-        .options(selectinload(Notice.warrants), selectinload(Notice.pictures))
-        .execution_options(yield_per=BATCH)
-    )
-    yield from session.scalars(statement)
 
 
 def _header(records: int, now: datetime, position: int) -> dict:
@@ -129,16 +151,16 @@ def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> Dat
     try:
         body = _temporary(target, temporaries)
         records = 0
-        with sessions() as session, gzip.GzipFile(fileobj=body, mode="wb", mtime=0) as packed:
+        with sessions() as session, _packed(body) as packed:
             # Read before the notices: a load committing meanwhile leaves the file marked as
             # older than it is, never newer (it is then rewritten once more, never skipped).
             position = journal.latest_seq(session)
-            for notice in _active_notices(session):
-                packed.write(_line(notice_record(notice)))
+            for record in active_records(session):
+                packed.write(_line(record))
                 records += 1
         body.seek(0)
         whole = _temporary(target, temporaries)
-        with gzip.GzipFile(fileobj=whole, mode="wb", mtime=0) as packed:
+        with _packed(whole) as packed:
             packed.write(_line(_header(records, now, position)))
         shutil.copyfileobj(body, whole)
         whole.flush()
@@ -150,6 +172,11 @@ def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> Dat
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(handle.name)
     return read_info(directory)
+
+
+def _packed(handle: IO[bytes]) -> gzip.GzipFile:
+    # Level 6, zlib's own default: half the time of gzip's 9 for a file ~4 % larger.
+    return gzip.GzipFile(fileobj=handle, mode="wb", mtime=0, compresslevel=_LEVEL)
 
 
 def _temporary(target: Path, opened: list) -> IO[bytes]:
