@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from notices import journal
 from notices.contacts import reporting_countries
+from notices.data_version import LATEST_LOAD_DEMO
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors
-from notices.ingest.report import COMMITTED_STATUSES
 from notices.models import (
     STATUS_ACTIVE,
     STATUS_WITHDRAWN,
@@ -255,12 +255,6 @@ def picture_status(session: Session, digest: str) -> str | None:
 
 
 # Every page asks (for the demonstration banner): built once, compiled once.
-LATEST_LOAD_DEMO = (
-    select(LoadRun.demo)
-    .where(LoadRun.status.in_(COMMITTED_STATUSES), LoadRun.dry_run.is_(False))
-    .order_by(LoadRun.id.desc())
-    .limit(1)
-)
 
 
 def latest_load_is_demo(connection: Connection) -> bool:

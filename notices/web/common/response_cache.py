@@ -1,7 +1,8 @@
 """Rendered search and notice answers, kept per worker under a key of everything they depend on.
 
 A page or API answer depends on its URL (host, path and query), the language it is served in,
-the data (`notices.data_version`: every committed load and contacts load moves it), the index
+the data (`notices.data_version`: every load that adds, changes or withdraws a notice or changes
+the demonstration state, and every contacts load, moves it), the index
 commit this node reads (`IndexHome.live_stamp`: a follower or a load switching it) and today's
 date (ages). All of them are in the key, so an answer is never served after what it shows has
 changed: a withdrawal is gone from the next request after its load commits, exactly as without

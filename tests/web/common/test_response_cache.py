@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 from notices import create_app
+from notices.domain import DEMO_MARKER_FILE, KINDS
 from notices.indexing import catch_up
 from notices.web.common import response_cache
 from tests.web.contact_directory import load_directory
@@ -60,6 +61,24 @@ def test_a_contacts_load_shows_on_a_kept_notice_page(data_app, data_client, tmp_
     assert "Demo Liaison Office for France" not in data_client.get(DETAIL).get_data(as_text=True)
     load_directory(data_app, tmp_path)
     assert "Demo Liaison Office for France" in data_client.get(DETAIL).get_data(as_text=True)
+
+
+def test_a_load_that_changes_nothing_keeps_the_kept_answers(data_app, data_client, tmp_path):
+    """An unchanged reload commits a load but changes nothing a page shows; a load that turns
+    the data into a demonstration does, and every kept answer is rendered again."""
+    for url in CACHED_URLS:
+        assert data_client.get(url).status_code == 200
+    before = stats(data_client)
+    kinds = [arg for kind in KINDS for arg in ("--kind", kind)]
+    same = write_extract(tmp_path / "same", DOCUMENTS)
+    assert "unchanged" in invoke(data_app, ["load", str(same), "--full", *kinds]).output
+    for url in CACHED_URLS:
+        assert data_client.get(url).status_code == 200
+    assert stats(data_client)["hits"] == before["hits"] + len(CACHED_URLS)
+    (same / DEMO_MARKER_FILE).write_text("fictitious\n")
+    invoke(data_app, ["load", str(same), "--full", *kinds])
+    assert "fictitious demonstration data" in data_client.get(DETAIL).get_data(as_text=True)
+    assert stats(data_client)["hits"] == before["hits"] + len(CACHED_URLS)
 
 
 def test_each_language_and_host_gets_its_own_answer(data_app_with):
