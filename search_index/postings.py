@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Iterator
 
 Posting = tuple[str, bytes, int, float, bytes | None]
+Term = tuple[bytes, list[int], list[float], list[bytes | None]]
 
 
 class CompactPostingPool:
@@ -44,22 +45,47 @@ class CompactPostingPool:
         elif value != entry[2]:
             entry[2] = [entry[2]] * (len(docnums) - 1) + [value]
 
-    def iter_postings(self) -> Iterator[Posting]:
-        """Every posting sorted by (field, term, doc number), as the field writer needs them.
-        Each term's arrays are released once written."""
-        terms = self._terms
-        for key in sorted(terms):
-            fieldname, text = key
-            docnums, weights, values = terms.pop(key)
+    def fields(self) -> Iterator[tuple[str, Iterator[Term]]]:
+        """Each field in order, with its terms in order, each as (term bytes, doc numbers,
+        weights, values) in doc number order: what a segment's field writer takes. Each
+        term's arrays are released once handed out. Postings with doc number -1 (Whoosh's
+        spelling words, which add_postings skips) are left out."""
+        keys = sorted(self._terms)
+        start = 0
+        while start < len(keys):
+            fieldname = keys[start][0]
+            stop = start
+            while stop < len(keys) and keys[stop][0] == fieldname:
+                stop += 1
+            yield fieldname, self._field_terms(keys[start:stop])
+            start = stop
+
+    def _field_terms(self, keys: list[tuple[str, bytes]]) -> Iterator[Term]:
+        for key in keys:
+            docnums, weights, values = self._terms.pop(key)
             count = len(docnums)
-            weights = weights if isinstance(weights, array) else [weights] * count
+            weights = weights.tolist() if isinstance(weights, array) else [weights] * count
             values = values if isinstance(values, list) else [values] * count
-            order = range(count)
+            order = list(range(count))
             if docnums.tolist() != sorted(docnums):
                 # A merge of segments may add a term's postings out of doc order.
-                order = sorted(order, key=docnums.__getitem__)
-            for i in order:
-                yield fieldname, text, docnums[i], weights[i], values[i]
+                order.sort(key=docnums.__getitem__)
+            kept = [i for i in order if docnums[i] != -1]
+            if kept:
+                yield (
+                    key[1],
+                    [docnums[i] for i in kept],
+                    [weights[i] for i in kept],
+                    [values[i] for i in kept],
+                )
+
+    def iter_postings(self) -> Iterator[Posting]:
+        """Every posting sorted by (field, term, doc number), one at a time (Whoosh's
+        SegmentWriter takes them so; CompactSegmentWriter takes fields() instead)."""
+        for fieldname, terms in self.fields():
+            for text, docnums, weights, values in terms:
+                for posting in zip(docnums, weights, values, strict=True):
+                    yield (fieldname, text, *posting)
 
     def cleanup(self) -> None:
         """Forget everything (nothing is on disk)."""

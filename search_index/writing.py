@@ -16,16 +16,15 @@ from search_index.convert import InvalidDocument, convert
 from search_index.converting import converted
 from search_index.documents import IndexDocument
 from search_index.fields import ID, build_schema
-from search_index.postings import CompactPostingPool
+from search_index.postwriting import CompactSegmentWriter
 
 PROGRESS_EVERY = 1000
 
 
 def _writer(ix: Index) -> SegmentWriter:
-    """A single-process writer whose postings stay in memory (see postings.py)."""
-    writer = ix.writer(procs=1)
-    writer.pool = CompactPostingPool()
-    return writer
+    """A single-process writer whose postings stay in memory and are written a block at a
+    time (see postings.py and postwriting.py)."""
+    return CompactSegmentWriter(ix)
 
 
 def write_generation(

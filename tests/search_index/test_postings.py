@@ -1,6 +1,7 @@
 """The in-memory posting pool writes exactly the index Whoosh's own pool (sorted runs pickled to
 disk) writes: the same postings, the same answers, after a rebuild and after updates that merge
-segments. Helper processes that convert documents change nothing in what is built."""
+segments; written a block at a time, the segment's files are byte for byte those written a
+posting at a time. Helper processes that convert documents change nothing in what is built."""
 
 from __future__ import annotations
 
@@ -32,6 +33,21 @@ def _stock_writer(ix):
 
     writer.pool.save = counted_save
     return writer
+
+
+def _posting_at_a_time_writer(ix):
+    writer = ix.writer(procs=1)  # Whoosh's own FieldWriter.add_postings, over our pool
+    writer.pool = CompactPostingPool()
+    return writer
+
+
+def _segment_files(home: IndexHome) -> dict[str, bytes]:
+    """The files inside the live generation's one segment, by name without the segment id."""
+    ix = whoosh_index.open_dir(home.path(home.require_current()), readonly=True)
+    (segment,) = ix._read_toc().segments
+    files = segment.open_compound_file(ix.storage)
+    prefix = f"MAIN_{segment.segid}"
+    return {name.removeprefix(prefix): files.open_file(name).read() for name in files.list()}
 
 
 def _postings(home: IndexHome) -> list:
@@ -74,6 +90,19 @@ def test_a_rebuild_writes_the_same_postings_as_whoosh_own_pool(tmp_path, monkeyp
     expected = _postings(stock)
     assert len(SPILLS) >= 2  # the stock pool really merged runs from disk
     assert _postings(compact) == expected
+
+
+def test_block_at_a_time_writes_the_same_segment_files_byte_for_byte(
+    tmp_path, monkeypatch, make_doc
+):
+    built = {}
+    for label, writer in (("blocks", writing._writer), ("one", _posting_at_a_time_writer)):
+        monkeypatch.setattr(writing, "_writer", writer)
+        home = IndexHome(tmp_path / label)
+        home.rebuild(_docs(make_doc, 1, 700))  # "fraud" is in every document: many blocks
+        built[label] = _segment_files(home)
+    assert ".pst" in built["blocks"] and ".trm" in built["blocks"]
+    assert built["blocks"] == built["one"]
 
 
 def test_updates_that_merge_segments_keep_the_same_postings(tmp_path, monkeypatch, make_doc):
