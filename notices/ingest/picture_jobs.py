@@ -67,7 +67,7 @@ class PicturePipeline:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
             # The pool's own thread hands pictures to the workers and takes their results; it
             # waited up to a whole switch interval for the lock whenever the load's thread held
-            # it, and the workers starved (full load of 100k notices: 81 s, 70 s with this).
+            # it, and the workers starved (full load of 100k notices: 76-81 s, 65-76 s with this).
             self._switch_interval = sys.getswitchinterval()
             sys.setswitchinterval(min(self._switch_interval, SWITCH_SECONDS))
         return self.pool
