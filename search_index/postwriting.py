@@ -10,14 +10,12 @@ are byte for byte those of the posting-at-a-time path (tests/search_index/test_p
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, BinaryIO
 
 from whoosh.writing import SegmentWriter
 
 from search_index.postings import CompactPostingPool
-
-Lengths = Callable[[int], int | None]
 
 
 class CompactSegmentWriter(SegmentWriter):
