@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notices import journal
 from notices.domain import DISCLAIMER_SENTENCES
-from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
+from notices.models import STATUS_ACTIVE, Notice, Picture
+from notices.warrants import warrants_of
 
 FILE_NAME = "notices.jsonl.gz"
 FORMAT_VERSION = 1
@@ -71,31 +72,15 @@ def active_records(session: Session) -> Iterator[dict]:
     )
     for rows in session.execute(statement).partitions():
         ids = [row.id for row in rows]
-        warrants, pictures = _warrants(session, ids), _pictures(session, ids)
+        warrants, pictures = warrants_of(session, ids), _pictures(session, ids)
         for row in rows:
             values = row._mapping
             record = {column.key: values[column] for column in _PUBLISHED}
             for key in TIMESTAMPS:
                 record[key] = _timestamp(record[key])
-            record["warrants"] = warrants.get(row.id, [])
+            record["warrants"] = [w._asdict() for w in warrants.get(row.id, ())]
             record["pictures"] = pictures.get(row.id, [])
             yield record
-
-
-def _warrants(session: Session, ids: list[int]) -> dict[int, list[dict]]:
-    statement = (
-        select(
-            Warrant.notice_id, Warrant.issuing_country, Warrant.charge, Warrant.charge_translation
-        )
-        .where(Warrant.notice_id.in_(ids))
-        .order_by(Warrant.notice_id, Warrant.position)
-    )
-    found: dict[int, list[dict]] = {}
-    for owner, country, charge, translation in session.execute(statement):
-        found.setdefault(owner, []).append(
-            {"issuing_country": country, "charge": charge, "charge_translation": translation}
-        )
-    return found
 
 
 def _pictures(session: Session, ids: list[int]) -> dict[int, list[dict]]:

@@ -7,14 +7,14 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
-from typing import NamedTuple
 
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from notices import journal
 from notices.domain import PartialDate
-from notices.models import STATUS_ACTIVE, Notice, Picture, Warrant
+from notices.models import STATUS_ACTIVE, Notice, Picture
+from notices.warrants import warrants_of
 from search_index import Drift, GenerationInfo, IndexDocument, IndexHome, PersonName
 from search_index.converting import helper_processes
 from search_index.textfold import fold
@@ -129,14 +129,6 @@ _INDEXED = [
 ]
 
 
-class WarrantText(NamedTuple):
-    """What the index takes from a warrant."""
-
-    issuing_country: str | None
-    charge: str | None
-    charge_translation: str | None
-
-
 def active_documents(
     session: Session, entity_ids: list[str] | None = None, batch: int = 2000
 ) -> Iterator[IndexDocument]:
@@ -158,24 +150,10 @@ def active_documents(
 
 def _documents(session: Session, statement: Select) -> Iterator[IndexDocument]:
     for rows in session.execute(statement).partitions():
-        warrants = _warrants(session, [row.id for row in rows])
+        warrants = warrants_of(session, [row.id for row in rows])
         for row in rows:
             notice = SimpleNamespace(**row._mapping, warrants=warrants.get(row.id, ()))
             yield notice_document(notice, row.has_picture)
-
-
-def _warrants(session: Session, notice_ids: list[int]) -> dict[int, list[WarrantText]]:
-    statement = (
-        select(
-            Warrant.notice_id, Warrant.issuing_country, Warrant.charge, Warrant.charge_translation
-        )
-        .where(Warrant.notice_id.in_(notice_ids))
-        .order_by(Warrant.notice_id, Warrant.position)
-    )
-    found: dict[int, list[WarrantText]] = {}
-    for owner, *text in session.execute(statement):
-        found.setdefault(owner, []).append(WarrantText(*text))
-    return found
 
 
 def active_tokens(session: Session) -> dict[str, str]:
