@@ -11,9 +11,13 @@ of the evaluation set and of a large random sample.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Collection
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Prefix
 
+from .keyindex import build_key_index, key_owners
 from .parts import ABJAD_SCRIPT, INITIAL, SHORT
 from .romanisation import MARKS
 from .units import (
@@ -51,10 +55,12 @@ def unit_keys(unit: tuple) -> frozenset[str]:
 
 
 class UnitFeatures:
-    """Per-unit data of a NameTable that the filter reads, built once per table."""
+    """Per-unit data of a NameTable that the filter reads, built once per table; `key_index`:
+    the table's saved keyindex array, built here when absent."""
 
-    def __init__(self, units: list[tuple]) -> None:
-        self.keys = [unit_keys(unit) for unit in units]
+    def __init__(self, units: list[tuple], key_index: array | None = None) -> None:
+        self.size = len(units)
+        self.key_index = key_index if key_index is not None else build_key_index(units, unit_keys)
         self.mains = [unit[U_FORMS][0] for unit in units]
         self.skeletons = [unit[U_SKEL][0] if unit[U_SKEL] else "" for unit in units]
         self.abjad = [bool(unit[U_FLAGS] & ABJAD_SCRIPT) for unit in units]
@@ -82,14 +88,20 @@ class GoodPairFilter:
         if q[U_FLAGS] & SHORT and len(self.main) == 2:
             keys.add("j" + self.main)  # two given names' initials written together
         self.keys = frozenset(keys)
+        self._owners: tuple[UnitFeatures, set[int]] | None = None
 
-    def select(self, uids: list[int], features: UnitFeatures) -> set[int]:
+    def _key_owners(self, features: UnitFeatures) -> set[int]:
+        """Units of the whole table sharing a key with the query unit, found once per table."""
+        if self._owners is None or self._owners[0] is not features:
+            self._owners = (features, key_owners(features.key_index, self.keys))
+        return self._owners[1]
+
+    def select(self, uids: Collection[int], features: UnitFeatures) -> set[int]:
         """The uids that may be good partners (all those that are, and some that are not)."""
-        keys = self.keys
-        found = {uid for uid in uids if not keys.isdisjoint(features.keys[uid])}
+        found = self._key_owners(features).intersection(uids)
         abjad = features.abjad
         if self.abjad:
-            latin, arabic = [], uids
+            latin, arabic = [], list(uids)
         else:
             latin = [uid for uid in uids if not abjad[uid]]
             arabic = [uid for uid in uids if abjad[uid]]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # imports for annotations only
 InternedName = tuple[Sequence[int], Sequence[int], int]
 
 _NOT_GOOD = (-1, 0, 0, 0, 0)
-_BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _good_units)
+_BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _entries_of)
 
 
 class NameScorer:
@@ -71,12 +71,14 @@ class NameScorer:
         self._entries: dict[int, list] = {}  # unit id -> its candidate pairs (general case)
         self._seen: set[int] = set()  # units already looked at (general case)
         self._good: set[int] = set()  # of those, the possible good partners (general case)
+        self._good_for: dict[int, set[int]] = {}  # the same, by query unit index with a filter
         if not self.empty and not self.single:
             units, _, qflags, _ = analysis
             plain = sum(1 << i for i, flags in enumerate(qflags) if not flags & PARTICLE)
             self._filters = [
                 (index, GoodPairFilter(u)) for index, u in enumerate(units) if u[U_MASK] & plain
             ]
+            self._unfiltered = [i for i, u in enumerate(units) if not u[U_MASK] & plain]
         if self.single:
             units, _, qflags, qroles = analysis
             self._query_unit = units[0]
@@ -165,11 +167,28 @@ class NameScorer:
         for uid in name[0]:
             good = relevant.get(uid)
             if good is None:
-                found = self._unit_entries(uid)
-                good = relevant[uid] = any(-entry[0] >= GOOD_PAIR for entry in found)
+                good = relevant[uid] = self._has_good_pair(uid)
             unit = units[uid]
             shape.append((uid if good else -1, unit[U_MASK], unit[U_FLAGS]))
         return tuple(shape), tuple(name[1])
+
+    def _has_good_pair(self, uid: int) -> bool:
+        """Whether some query unit pairs with the unit at GOOD_PAIR or above. Bounded, the
+        prefilter has seen every unit scored: one it let through for no query unit can only
+        pair well with a query unit it does not filter (a particle), so only those pairs are
+        scored (a common family name's candidates hold thousands of such units)."""
+        if not self._bounded or uid in self._good:
+            return any(-entry[0] >= GOOD_PAIR for entry in self._unit_entries(uid))
+        unit = self.table.units[uid]
+        cache, key = self.cache, unit[U_KEY]
+        query_units = self.analysis[0]
+        for qi in self._unfiltered:
+            result = cache.get((qi, key))
+            if result is None:
+                result = cache[(qi, key)] = pair_score(query_units[qi], unit)
+            if result[0] >= GOOD_PAIR:
+                return True
+        return False
 
     def _general_name(self, name: InternedName) -> tuple[int, bool]:
         """best_name() of one name, with its candidate pairs listed from per-unit entries, and
@@ -192,20 +211,29 @@ class NameScorer:
         """_entries_of the unit, computed once per query."""
         found = self._entries.get(uid)
         if found is None:
-            found = self._entries[uid] = self._entries_of(self.table.units[uid])
+            found = self._entries[uid] = self._entries_of(uid)
         return found
 
-    def _entries_of(self, unit: tuple) -> list[tuple]:
+    def _entries_of(self, uid: int) -> list[tuple]:
         """The pairs of one name unit that matching._candidate_pairs lists, minus the unit's
         position: (-score, -size, query unit index, reason). Pairs below GOOD_PAIR that
         involve a particle are left out too: align() never uses them."""
         found = []
+        unit = self.table.units[uid]
         cache, key = self.cache, unit[U_KEY]
         spare_unit = not unit[U_FLAGS] & (JOINED | PARTICLE)  # may be a leftover's partner
         for qi, q in enumerate(self.analysis[0]):
             result = cache.get((qi, key))
             if result is None:
-                result = cache[(qi, key)] = pair_score(q, unit)
+                good = self._good_for.get(qi)
+                if good is not None and uid not in good and (q[U_FLAGS] | unit[U_FLAGS]) & JOINED:
+                    # The prefilter found this pair below GOOD_PAIR, and a pair with a joined
+                    # side is only compared with GOOD_PAIR (here and in matching's
+                    # _candidate_pairs, which reads the same cache): its full score is not needed.
+                    result = _BELOW_GOOD
+                else:
+                    result = pair_score(q, unit)
+                cache[(qi, key)] = result
             if result[0] >= GOOD_PAIR or (spare_unit and not q[U_FLAGS] & (JOINED | PARTICLE)):
                 found.append((-result[0], -q[U_MASK].bit_count(), qi, result[1]))
         return found
@@ -214,22 +242,14 @@ class NameScorer:
         """Units of these rows that may be good partners of a query unit covering a part that
         is not a particle (general case, bounded)."""
         table_rows = self.table.rows
-        new = set().union(*[name[0] for row in rows for name in table_rows[row]])
-        fresh = list(new - self._seen)
+        fresh = set().union(*[name[0] for row in rows for name in table_rows[row]])
+        fresh.difference_update(self._seen)
         self._seen.update(fresh)
         features = self.table.features()
-        units, cache = self.table.units, self.cache
-        query_units = self.analysis[0]
         for index, query_filter in self._filters:
             good = query_filter.select(fresh, features)
             self._good.update(good)
-            joined = query_units[index][U_FLAGS] & JOINED
-            for uid in fresh:
-                unit = units[uid]
-                if uid not in good and (joined or unit[U_FLAGS] & JOINED):
-                    # matching._candidate_pairs reads a pair with a joined side only to see
-                    # that it is below GOOD_PAIR: this one is, so its full score is not needed.
-                    cache.setdefault((index, unit[U_KEY]), _BELOW_GOOD)
+            self._good_for.setdefault(index, set()).update(good)
         return self._good
 
     def _score_units(self, rows: list[int]) -> None:
