@@ -143,10 +143,14 @@ class NameScorer:
         return best
 
     def _general(self, row: int) -> int:
-        memo = self._memo
+        memo, bounded, good = self._memo, self._bounded, self._good
         scores = []
         for name in self.table.rows[row]:
             found = memo.get(id(name))  # names are interned: equal names are one object
+            if found is None and bounded and good.isdisjoint(name[0]):
+                # No part that is not a particle may have a good partner: score_pairs caps
+                # the name at PARTICLES_ONLY, below the floor (as whole rows in score_rows).
+                found = memo[id(name)] = 0
             if found is None:
                 shape = self._shape(name)
                 found = self._shapes.get(shape)
