@@ -2,9 +2,7 @@
 
 The engine scores every candidate but explains only the page it shows, so this skips the
 explanation. A one-part query (the commonest and, with thousands of similar names, the most
-expensive kind) has a closed form of align() + score_pairs(): its single part takes the best
-pair, so a name costs one look-up per unit, and only the units that prefilter.GoodPairFilter
-lets through as possible good partners are scored in full. Other queries run the full aligner
+expensive kind) takes the closed form in one_part.py. Other queries run the full aligner
 once per distinct name, but only on names where some part that is not a particle may have a
 good partner: without one, score_pairs caps the score at PARTICLES_ONLY.
 Scores at or above `floor` are exactly match_name(...).score (tests compare them on random
@@ -16,25 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .matching import (
-    EXTRA_PART_COST,
-    EXTRA_PART_MAX,
-    FORENAME_ONLY,
-    GOOD_PAIR,
-    INITIALS_ONLY,
-    PARTICLES_ONLY,
-    ROLE_SWAP_COST,
-    ROLE_SWAP_MAX,
-    SHORT_ONLY,
-    WORST_MARGIN,
-    choose_pairs,
-    score_pairs,
-)
-from .parts import INITIAL, PARTICLE, ROLE_FORENAME, SHORT
+from .matching import GOOD_PAIR, PARTICLES_ONLY, choose_pairs, score_pairs
+from .one_part import OnePartScoring
+from .parts import PARTICLE
 from .prefilter import GoodPairFilter
 from .similarity import MISMATCH, pair_score
 from .table import N_KIND, NameTable
-from .units import JOINED, U_FLAGS, U_KEY, U_MASK, U_ROLE
+from .units import JOINED, U_FLAGS, U_KEY, U_MASK
 
 if TYPE_CHECKING:  # imports for annotations only
     from search_index.names import QueryKeys
@@ -42,11 +28,10 @@ if TYPE_CHECKING:  # imports for annotations only
 # An interned name of the name table: (unit ids, flags of each unit, mask of plain parts).
 InternedName = tuple[Sequence[int], Sequence[int], int]
 
-_NOT_GOOD = (-1, 0, 0, 0, 0)
 _BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _entries_of)
 
 
-class NameScorer:
+class NameScorer(OnePartScoring):
     """Scores rows of one table against one query (QueryKeys); one instance per query."""
 
     def __init__(self, query: QueryKeys, table: NameTable, floor: int = 0) -> None:
@@ -80,17 +65,7 @@ class NameScorer:
             ]
             self._unfiltered = [i for i, u in enumerate(units) if not u[U_MASK] & plain]
         if self.single:
-            units, _, qflags, qroles = analysis
-            self._query_unit = units[0]
-            self._role = qroles[0]
-            flags = qflags[0]
-            # score_pairs' _ceiling for one part that is evidence (pair >= GOOD_PAIR)
-            self._ceiling = (
-                INITIALS_ONLY if flags & INITIAL else SHORT_ONLY if flags & SHORT else 100
-            )
-            # unit id -> (score, joined, mask, role, partner is a lone particle)
-            self._pairs: list = [None] * len(table.units)
-            self._filter = GoodPairFilter(self._query_unit)
+            self._init_one_part(analysis, table)
 
     def score(self, row: int) -> int:
         """match_name(query, table.prepared(row)).score if that reaches the floor, else less."""
@@ -111,24 +86,7 @@ class NameScorer:
                 else 0
                 for row in rows
             ]
-        self._score_units(rows)
-        if not self._bounded:
-            single = self._single_name
-            return [self._best(row, list(map(single, table_rows[row]))) for row in rows]
-        # The hot loop of one-word queries, inlined: a name without a good pair scores 0.
-        pairs, finish = self._pairs, self._finish
-        found = []
-        for row in rows:
-            scores = []
-            for name in table_rows[row]:
-                chosen = _NOT_GOOD
-                for uid in name[0]:
-                    pair = pairs[uid]
-                    if pair[0] > chosen[0]:
-                        chosen = pair
-                scores.append(finish(chosen, name[2]) if chosen[0] >= GOOD_PAIR else 0)
-            found.append(self._best(row, scores))
-        return found
+        return self._score_one_part(rows)
 
     def _best(self, row: int, scores: list[int]) -> int:
         """The best of a row's name scores; notes the row when no primary name reaches it."""
@@ -255,70 +213,3 @@ class NameScorer:
             self._good.update(good)
             self._good_for.setdefault(index, set()).update(good)
         return self._good
-
-    def _score_units(self, rows: list[int]) -> None:
-        """Pair scores of the units of these rows not met before (bounded: of the possible
-        good partners only; the others get -1, never chosen, as their names score 0)."""
-        pairs, table_rows = self._pairs, self.table.rows
-        new = set().union(*[name[0] for row in rows for name in table_rows[row]])
-        fresh = [uid for uid in new if pairs[uid] is None]
-        if self._bounded:
-            scored = self._filter.select(fresh, self.table.features())
-            for uid in fresh:
-                if uid not in scored:
-                    pairs[uid] = _NOT_GOOD
-        else:
-            scored = fresh
-        units, query_unit = self.table.units, self._query_unit
-        for uid in scored:
-            unit = units[uid]
-            flags = unit[U_FLAGS]
-            pairs[uid] = (
-                pair_score(query_unit, unit)[0],
-                flags & JOINED,
-                unit[U_MASK],
-                unit[U_ROLE],
-                flags & PARTICLE and not flags & JOINED,
-            )
-
-    def _single_name(self, name: InternedName) -> int:
-        """align() + score_pairs() for a one-part query: the part takes the best pair (lowest
-        unit index on ties); if none is good, the best single unit of a non-particle part."""
-        uids, nflags, plain = name[:3]
-        pairs = self._pairs
-        chosen = None
-        for uid in uids:
-            pair = pairs[uid]
-            if chosen is None or pair[0] > chosen[0]:
-                chosen = pair
-        if chosen is None or chosen[0] < GOOD_PAIR:
-            chosen = self._spare(uids, nflags)
-            if chosen is None:
-                return 0
-        return self._finish(chosen, plain)
-
-    def _finish(self, chosen: tuple, plain: int) -> int:
-        """score_pairs() of the chosen pair: costs for extra name parts and a role swap."""
-        score, _, mask, role, particle = chosen
-        extra = (plain & ~mask).bit_count()
-        result = score - min(extra * EXTRA_PART_COST, EXTRA_PART_MAX)
-        if self._role and role and self._role != role:
-            result -= min(ROLE_SWAP_COST, ROLE_SWAP_MAX)
-        # as matching.score_pairs: a name's particle as the only partner is no evidence
-        ceiling = self._ceiling if score >= GOOD_PAIR and not particle else PARTICLES_ONLY
-        if score >= GOOD_PAIR and role == ROLE_FORENAME:
-            ceiling = min(ceiling, FORENAME_ONLY)  # as matching._ceiling: a forename alone
-        return max(0, min(100, result, score + WORST_MARGIN, ceiling))
-
-    def _spare(self, uids: Sequence[int], nflags: Sequence[int]) -> tuple | None:
-        """The least bad single unit of a part that is not a particle (align's leftover)."""
-        spare = None
-        for index, uid in enumerate(uids):
-            pair = self._pairs[uid]
-            if (
-                not pair[1]
-                and not nflags[index] & PARTICLE
-                and (spare is None or pair[0] > spare[0])
-            ):
-                spare = pair
-        return spare
