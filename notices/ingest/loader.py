@@ -140,7 +140,10 @@ class _Load:
         self.pictures = PicturePipeline(
             options.media_dir, options.picture_limits, store=not options.dry_run
         )
-        self.writes = WriteQueue(store.BatchWriter(session, report.load_run_id, self.now))
+        self.writes = WriteQueue(
+            store.BatchWriter(session, report.load_run_id, self.now),
+            before_wait=self.pictures.flush,
+        )
 
     def run(self) -> None:
         try:

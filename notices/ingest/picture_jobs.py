@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
-import sys
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from notices.ingest.picture_store import remove_files, store_picture
@@ -13,8 +14,7 @@ from notices.ingest.pictures import process_picture
 # Below this many pictures a load does them inline: starting workers would cost more.
 INLINE_PICTURES = 64
 COLUMNS = ("sha256", "thumb_sha256", "width", "height")  # what a Picture row stores
-# The interpreter's thread switch interval while the workers run (Python's default is 5 ms).
-SWITCH_SECONDS = 0.0005
+BATCH_PICTURES = 16  # pictures per task of a worker
 
 
 def process_and_store(raw: bytes, media_dir: str, limits: dict, store: bool) -> dict:
@@ -31,9 +31,24 @@ def process_and_store(raw: bytes, media_dir: str, limits: dict, store: bool) -> 
     }
 
 
+def process_batch(raws: list[bytes], media_dir: str, limits: dict, store: bool) -> list:
+    """process_and_store of each picture in a worker: its result, or the exception it raised
+    (one bad picture is that picture's rejection, not its batch's)."""
+    found: list = []
+    for raw in raws:
+        try:
+            found.append(process_and_store(raw, media_dir, limits, store))
+        except Exception as error:  # noqa: BLE001 - handed to that picture's future
+            found.append(error)
+    return found
+
+
 class PicturePipeline:
     """Runs process_and_store, spreading the work over worker processes once a load has many
-    pictures (decoding and re-encoding them was half the time of a 100k-notice load)."""
+    pictures (decoding and re-encoding them was half the time of a 100k-notice load). Pictures
+    go to the workers BATCH_PICTURES at a time: one task per picture woke the pool's own
+    thread in this process for every result, and each wake-up took the interpreter lock from
+    the load's thread, which reads files between its system calls (see flush())."""
 
     def __init__(self, media_dir: Path, limits: dict, store: bool, workers: int = 2):
         self.args = (str(media_dir), dict(limits), store)
@@ -41,20 +56,33 @@ class PicturePipeline:
         self.submitted = 0
         self.pool: ProcessPoolExecutor | None = None
         self.created: list[str] = []  # files this load wrote, removed again if it fails
-        self._switch_interval: float | None = None  # the interpreter's, while the pool runs
+        self._batch: list[tuple[bytes, Future]] = []  # waiting to go to a worker
 
     def submit(self, raw: bytes) -> Future:
+        """The future of one picture's processing. Past INLINE_PICTURES it waits in a batch:
+        call flush() before waiting for it."""
         self.submitted += 1
-        if self.submitted > INLINE_PICTURES and self.workers > 1:
-            future = self._pool().submit(process_and_store, raw, *self.args)
-        else:
-            future = Future()
-            try:
-                future.set_result(process_and_store(raw, *self.args))
-            except Exception as error:  # noqa: BLE001 - the caller reports it per picture
-                future.set_exception(error)
+        future: Future = Future()
         future.add_done_callback(self._collect)
+        if self.submitted > INLINE_PICTURES and self.workers > 1:
+            self._batch.append((raw, future))
+            if len(self._batch) >= BATCH_PICTURES:
+                self.flush()
+            return future
+        try:
+            future.set_result(process_and_store(raw, *self.args))
+        except Exception as error:  # noqa: BLE001 - the caller reports it per picture
+            future.set_exception(error)
         return future
+
+    def flush(self) -> None:
+        """Send the pictures still waiting in a batch to the workers."""
+        if not self._batch:
+            return
+        raws, futures = zip(*self._batch, strict=True)
+        self._batch = []
+        task = self._pool().submit(process_batch, list(raws), *self.args)
+        task.add_done_callback(partial(_settle, futures))
 
     def _collect(self, future: Future) -> None:
         if not future.cancelled() and future.exception() is None:
@@ -65,20 +93,15 @@ class PicturePipeline:
             # forkserver: never fork a process that may hold threads or open database handles.
             context = multiprocessing.get_context("forkserver")
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            # The pool's own thread hands pictures to the workers and takes their results; it
-            # waited up to a whole switch interval for the lock whenever the load's thread held
-            # it, and the workers starved (full load of 100k notices: 76-81 s, 65-76 s with this).
-            self._switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._switch_interval, SWITCH_SECONDS))
         return self.pool
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        if self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
+        for _, future in self._batch:  # never sent: the load stopped before needing them
+            future.cancel()
+        self._batch = []
 
     def discard(self) -> None:
         """After a failed load: remove the files it wrote (no committed row refers to them;
@@ -86,3 +109,18 @@ class PicturePipeline:
         self.close()
         remove_files(self.created)
         self.created = []
+
+
+def _settle(futures: Sequence[Future], task: Future) -> None:
+    """Hand a batch task's outcome to its pictures' futures."""
+    if task.cancelled():
+        for future in futures:
+            future.cancel()
+        return
+    error = task.exception()
+    results = [error] * len(futures) if error is not None else task.result()
+    for future, result in zip(futures, results, strict=True):
+        if isinstance(result, BaseException):
+            future.set_exception(result)
+        else:
+            future.set_result(result)

@@ -5,6 +5,7 @@ waits for its pictures only when it is written, so decoding and reading overlap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -41,10 +42,17 @@ class WriteQueue:
     """Collects queued writes and writes them in batches; returns the pictures it had to
     leave out as rejections."""
 
-    def __init__(self, writer: BatchWriter, batch_size: int = 1000) -> None:
+    def __init__(
+        self,
+        writer: BatchWriter,
+        batch_size: int = 1000,
+        before_wait: Callable[[], None] | None = None,
+    ) -> None:
         self.writer = writer
         self.batch_size = batch_size
         self.queued: list[QueuedWrite] = []
+        # Called before waiting for pictures: sends the pipeline's unsent batch to the workers.
+        self.before_wait = before_wait
 
     def add(self, write: QueuedWrite) -> list[Rejection]:
         """Queue a write; writes the batch (and returns its rejections) when it is full."""
@@ -54,6 +62,8 @@ class WriteQueue:
     def flush(self) -> list[Rejection]:
         """Wait for the queued writes' pictures and write them all."""
         rejections: list[Rejection] = []
+        if self.before_wait is not None:
+            self.before_wait()
         writes = [self._resolved(write, rejections) for write in self.queued]
         self.queued = []
         self.writer.write(writes)

@@ -114,3 +114,23 @@ def test_a_full_media_filesystem_fails_the_load_and_the_next_one_restores(
     again = runner.invoke(["load", str(tree)])
     assert again.exit_code == 0, again.output
     assert len(_media_files(app)) == 16
+
+
+def test_a_full_media_filesystem_fails_a_load_whose_pictures_go_to_workers(
+    app, runner, sessions, tmp_path, tiny_media
+):
+    """Past INLINE_PICTURES, pictures go to worker processes in batches: a batch's storage
+    error still fails the whole load, and every file the workers wrote goes again."""
+    from notices.ingest.picture_jobs import BATCH_PICTURES, INLINE_PICTURES
+
+    count = INLINE_PICTURES + 2 * BATCH_PICTURES
+    docs = [red_doc(n) for n in range(1, count + 1)]
+    pictures = {
+        doc["entity_id"]: [jpeg_bytes((n % 250, 9, 9)) if n < INLINE_PICTURES else _noise_jpeg(n)]
+        for n, doc in enumerate(docs)
+    }
+    before = dump(sessions)
+    result = runner.invoke(["load", str(write_tree(tmp_path / "many", {"red": docs}, pictures))])
+    _assert_failed_cleanly(result, sessions, before)
+    assert "ENOSPC" in result.output
+    assert _media_files(app) == set()
