@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Text, cast, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from notices import journal
@@ -57,6 +57,13 @@ def dataset_path(directory: str | Path) -> Path:
 
 
 _PUBLISHED = [column for column in Notice.__table__.columns if column.key not in INTERNAL]
+# JSON columns are read as their stored text and decoded here, a notice's 11 in one json.loads:
+# SQLAlchemy's json.loads of each value was half of the time to read 100k notices.
+_JSON_KEYS = tuple(column.key for column in _PUBLISHED if isinstance(column.type, JSON))
+_SELECTED = [
+    cast(column, Text).label(column.key) if column.key in _JSON_KEYS else column
+    for column in _PUBLISHED
+]
 
 
 def active_records(session: Session) -> Iterator[dict]:
@@ -65,7 +72,7 @@ def active_records(session: Session) -> Iterator[dict]:
     and its warrants and pictures at a time (ORM objects made this three times slower)."""
     notice_id = Notice.__table__.c.id
     statement = (
-        select(notice_id, *_PUBLISHED)
+        select(notice_id, *_SELECTED)
         .where(Notice.status == STATUS_ACTIVE)
         .order_by(Notice.first_published.desc(), Notice.publication_order.desc(), Notice.id)
         .execution_options(yield_per=BATCH)
@@ -74,13 +81,20 @@ def active_records(session: Session) -> Iterator[dict]:
         ids = [row.id for row in rows]
         warrants, pictures = warrants_of(session, ids), _pictures(session, ids)
         for row in rows:
-            values = row._mapping
-            record = {column.key: values[column] for column in _PUBLISHED}
+            record = row._asdict()
+            del record["id"]
+            texts = [record[key] for key in _JSON_KEYS]
+            record.update(zip(_JSON_KEYS, _json_values(texts), strict=True))
             for key in TIMESTAMPS:
                 record[key] = _timestamp(record[key])
             record["warrants"] = [w._asdict() for w in warrants.get(row.id, ())]
             record["pictures"] = pictures.get(row.id, [])
             yield record
+
+
+def _json_values(texts: list[str | None]) -> list:
+    """Stored JSON texts as json.loads reads each (a missing value is None)."""
+    return json.loads("[" + ",".join("null" if text is None else text for text in texts) + "]")
 
 
 def _pictures(session: Session, ids: list[int]) -> dict[int, list[dict]]:
