@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 
 UNIT_BITS = 31  # the low bits of an entry hold the unit id, the high bits the key's hash
 _UNIT_MASK = (1 << UNIT_BITS) - 1
+_BUCKET_BITS = 8
 
 
 def key_hash(key: str) -> int:
@@ -28,14 +29,23 @@ def key_hash(key: str) -> int:
 
 
 def build_key_index(units: list[tuple], keys_of: Callable[[tuple], Iterable[str]]) -> array:
-    """The sorted entries hash << UNIT_BITS | unit id of every key of every unit."""
+    """The sorted entries hash << UNIT_BITS | unit id of every key of every unit.
+
+    The writer builds it while the whole index is in memory: entries go into compact arrays,
+    one per top byte of their hash, and only one such bucket at a time is sorted as a list
+    (a list of every entry held ~30 MB of int objects at 100k notices)."""
     if len(units) > _UNIT_MASK:
         raise ValueError(f"too many name units for a key index: {len(units)}")
-    entries = [
-        key_hash(key) << UNIT_BITS | uid for uid, unit in enumerate(units) for key in keys_of(unit)
-    ]
-    entries.sort()
-    return array("q", entries)
+    buckets = [array("q") for _ in range(1 << _BUCKET_BITS)]
+    shift = 32 + UNIT_BITS - _BUCKET_BITS  # the hash has 32 bits
+    for uid, unit in enumerate(units):
+        for key in keys_of(unit):
+            entry = key_hash(key) << UNIT_BITS | uid
+            buckets[entry >> shift].append(entry)
+    index = array("q")
+    for bucket in buckets:
+        index.extend(sorted(bucket))
+    return index
 
 
 def key_owners(index: array, keys: Iterable[str]) -> set[int]:
