@@ -10,9 +10,12 @@ are byte for byte those of the posting-at-a-time path (tests/search_index/test_p
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from search_index.postings import CompactPostingPool
@@ -29,6 +32,40 @@ class CompactSegmentWriter(SegmentWriter):
         fieldwriter = self.fieldwriter
         for structfile in (fieldwriter._postfile, fieldwriter._tindex.dbfile):
             structfile.file = CountedFile(structfile.file)
+
+    def add_term_lists(self, values: dict[str, object]) -> None:
+        """add_document(**values) where each value is a list of ready-made terms (the id a
+        string): the same postings, lengths and columns, without Whoosh's token-by-token
+        path for lists (generators of Token objects, ~4 s of a 100k rebuild's writer)."""
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        add_post = self.pool.add
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in sorted(values):
+                value = values[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                if not _plain(field):
+                    raise ValueError(f"{fieldname}: not a plain indexed field")
+                listed = isinstance(value, list) and type(field.format) is Frequency
+                length = 0
+                for tbytes, freq, weight, vbytes in (
+                    _term_items(value, field.format.field_boost) if listed else field.index(value)
+                ):
+                    length += freq
+                    add_post((fieldname, tbytes, docnum, weight, vbytes))
+                perdocwriter.add_field(fieldname, field, None, length if field.scorable else 0)
+                column = field.column_type
+                if column:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+        except ValueError:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -71,6 +108,22 @@ class CountedFile:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._file, name)
+
+
+def _plain(field) -> bool:  # noqa: ANN001 - a Whoosh FieldType
+    """Indexed, not stored, without vectors or separate spelling words: what add_term_lists
+    writes exactly as add_document does."""
+    return field.indexed and not field.stored and not field.vector and not field.separate_spelling()
+
+
+def _term_items(terms: list[str], boost: float) -> list[tuple[bytes, int, float, bytes]]:
+    """Frequency.word_values + FieldType.index of a list of terms: each distinct term in the
+    order of its first occurrence, with its count, its weight (1.0 per occurrence, times the
+    field's boost) and its count packed."""
+    return [
+        (term.encode("utf-8"), count, float(count) * boost, pack_uint(count))
+        for term, count in Counter(terms).items()
+    ]
 
 
 def _field_lengths(lengths, fieldname: str, count: int) -> list:  # noqa: ANN001 - PerDocReader

@@ -70,10 +70,12 @@ def _add_all(
 ) -> dict[str, Row]:
     """Add every document to the writer; their column rows by entity id."""
     rows: dict[str, Row] = {}
+    # Our writer takes the term lists without Whoosh's analysis; any other takes them as usual.
+    add = getattr(writer, "add_term_lists", None) or (lambda values: writer.add_document(**values))
     for values, row in converted(documents, processes):
         if row.entity_id in rows:
             raise InvalidDocument(f"duplicate entity_id {row.entity_id}")
-        writer.add_document(**values)
+        add(values)
         rows[row.entity_id] = row
         if progress and len(rows) % PROGRESS_EVERY == 0:
             progress(PROGRESS_EVERY)  # progress() takes the number newly done
