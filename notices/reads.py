@@ -254,9 +254,6 @@ def picture_status(session: Session, digest: str) -> str | None:
     return "active" if STATUS_ACTIVE in statuses else "withdrawn"
 
 
-# Every page asks (for the demonstration banner): built once, compiled once.
-
-
 def latest_load_is_demo(connection: Connection) -> bool:
     """True when the latest successful real (not dry-run) load came from demo data."""
     return bool(connection.execute(LATEST_LOAD_DEMO).scalar())

@@ -28,9 +28,9 @@ Converted = tuple[dict[str, object], Row]
 def helper_processes(count: int, setting: int | None = None) -> int:
     """Helper processes for converting `count` documents: `setting` when given (0: none),
     else as many as this machine has cores for a large build, none for a small one. (The
-    writer waits for its helpers about half of the time, so one helper per core but the
-    writer's left a core half idle: a 100k rebuild on 2 cores took 35-36 s with one helper,
-    30.5-31.5 s with two.)"""
+    writer waits for its helpers about half of the time: with one helper fewer than cores, a
+    core stayed half idle. A 100k rebuild on 2 cores took 35-36 s with one helper, 30.5-31.5 s
+    with two.)"""
     if setting is not None:
         return max(0, setting)
     if count < PARALLEL_FROM:

@@ -5,6 +5,8 @@ length for each: at 100k notices that is 4.2 million calls, a third of a rebuild
 pool (postings.py) already holds each term's postings as sorted arrays, so each block of the
 postings writer is filled from slices, and a field's lengths are read once. The files written
 are byte for byte those of the posting-at-a-time path (tests/search_index/test_postings.py).
+Documents come in as ready-made term lists (add_term_lists), counted per field instead of
+going token by token through Whoosh's analysis, with the same postings and lengths.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # imports for annotations only
 # An interned name of the name table: (unit ids, flags of each unit, mask of plain parts).
 InternedName = tuple[Sequence[int], Sequence[int], int]
 
-_BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _entries_of)
+_BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _pair)
 
 
 class NameScorer(OnePartScoring):
@@ -142,15 +142,7 @@ class NameScorer(OnePartScoring):
         if not self._bounded or uid in self._good:
             return any(-entry[0] >= GOOD_PAIR for entry in self._unit_entries(uid))
         unit = self.table.units[uid]
-        cache, key = self.cache, unit[U_KEY]
-        query_units = self.analysis[0]
-        for qi in self._unfiltered:
-            result = cache.get((qi, key))
-            if result is None:
-                result = cache[(qi, key)] = pair_score(query_units[qi], unit)
-            if result[0] >= GOOD_PAIR:
-                return True
-        return False
+        return any(self._pair(qi, uid, unit)[0] >= GOOD_PAIR for qi in self._unfiltered)
 
     def _general_name(self, name: InternedName) -> tuple[int, bool]:
         """best_name() of one name, with its candidate pairs listed from per-unit entries, and
@@ -182,23 +174,29 @@ class NameScorer(OnePartScoring):
         involve a particle are left out too: align() never uses them."""
         found = []
         unit = self.table.units[uid]
-        cache, key = self.cache, unit[U_KEY]
         spare_unit = not unit[U_FLAGS] & (JOINED | PARTICLE)  # may be a leftover's partner
         for qi, q in enumerate(self.analysis[0]):
-            result = cache.get((qi, key))
-            if result is None:
-                good = self._good_for.get(qi)
-                if good is not None and uid not in good and (q[U_FLAGS] | unit[U_FLAGS]) & JOINED:
-                    # The prefilter found this pair below GOOD_PAIR, and a pair with a joined
-                    # side is only compared with GOOD_PAIR (here and in matching's
-                    # _candidate_pairs, which reads the same cache): its full score is not needed.
-                    result = _BELOW_GOOD
-                else:
-                    result = pair_score(q, unit)
-                cache[(qi, key)] = result
+            result = self._pair(qi, uid, unit)
             if result[0] >= GOOD_PAIR or (spare_unit and not q[U_FLAGS] & (JOINED | PARTICLE)):
                 found.append((-result[0], -q[U_MASK].bit_count(), qi, result[1]))
         return found
+
+    def _pair(self, qi: int, uid: int, unit: tuple) -> tuple[int, str]:
+        """pair_score of query unit qi and the unit, through the query's cache of pair scores."""
+        key = (qi, unit[U_KEY])
+        result = self.cache.get(key)
+        if result is None:
+            q = self.analysis[0][qi]
+            good = self._good_for.get(qi)
+            if good is not None and uid not in good and (q[U_FLAGS] | unit[U_FLAGS]) & JOINED:
+                # The prefilter found this pair below GOOD_PAIR, and a pair with a joined side
+                # is only compared with GOOD_PAIR (in _entries_of and in matching's
+                # _candidate_pairs, which reads the same cache): its full score is not needed.
+                result = _BELOW_GOOD
+            else:
+                result = pair_score(q, unit)
+            self.cache[key] = result
+        return result
 
     def _good_units(self, rows: list[int]) -> set[int]:
         """Units of these rows that may be good partners of a query unit covering a part that
