@@ -103,6 +103,7 @@ def _precondition_failed(response: Response) -> Response:
     # RFC 9110 13.1.4: the condition is false, so the answer is 412 without the body.
     response.status_code = 412
     response.set_data(b"")
+    response.headers.pop("Content-Encoding", None)  # an empty body is not gzip data
     return response
 
 

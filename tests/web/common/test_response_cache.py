@@ -4,6 +4,7 @@ catches up, in every language and for every host; and they are served again with
 from __future__ import annotations
 
 import shutil
+import zlib
 
 from notices import create_app
 from notices.domain import DEMO_MARKER_FILE, KINDS
@@ -141,8 +142,45 @@ def test_the_cache_can_be_turned_off(data_app_with):
 
 
 def test_the_cache_stays_within_its_size(data_app_with):
-    small = data_app_with(RESPONSE_CACHE_MB=0.5).test_client()
+    small = data_app_with(RESPONSE_CACHE_MB=0.1).test_client()
     for number in range(60):
         assert small.get(f"/search?q=NAME{number}").status_code == 200
     kept = stats(small)
-    assert 0 < kept["megabytes"] <= 0.5 and 0 < kept["entries"] < 60, kept
+    assert 0 < kept["megabytes"] <= 0.1 and 0 < kept["entries"] < 60, kept
+
+
+def test_kept_answers_are_packed_so_the_cache_holds_several_times_its_size(data_app_with):
+    client = data_app_with(RESPONSE_CACHE_MB=1).test_client()
+    pages = [client.get(f"/search?q=NAME{number}").get_data() for number in range(20)]
+    kept = stats(client)
+    assert kept["entries"] == 20
+    assert abs(kept["unpacked_megabytes"] - sum(map(len, pages)) / 2**20) <= 0.01, kept
+    assert kept["unpacked_megabytes"] >= 3 * kept["megabytes"], kept
+    again = [client.get(f"/search?q=NAME{number}").get_data() for number in range(20)]
+    assert again == pages and stats(client)["hits"] == kept["hits"] + 20
+
+
+def test_a_client_that_accepts_gzip_gets_the_same_answer_compressed(data_client):
+    gzip_ok = {"Accept-Encoding": "gzip, deflate, br"}
+    for url in CACHED_URLS:
+        plain = data_client.get(url)
+        for _ in range(2):  # rendered then kept, and kept
+            packed = data_client.get(url, headers=gzip_ok)
+            assert packed.headers["Content-Encoding"] == "gzip", url
+            assert int(packed.headers["Content-Length"]) == len(packed.data) < len(plain.data)
+            assert zlib.decompress(packed.data, wbits=31) == plain.data, url
+            assert "Accept-Encoding" in packed.headers["Vary"], url
+            assert "Accept-Encoding" in plain.headers["Vary"], url
+            # Two representations, two validators: a cache must not swap one for the other.
+            assert packed.headers["ETag"] != plain.headers["ETag"], url
+        again = data_client.get(url, headers={**gzip_ok, "If-None-Match": packed.headers["ETag"]})
+        assert again.status_code == 304, url
+        other = data_client.get(url, headers={"If-None-Match": packed.headers["ETag"]})
+        assert other.status_code == 200 and other.data == plain.data, url
+
+
+def test_a_client_that_refuses_gzip_gets_it_plain(data_client):
+    for accept in ("gzip;q=0", "identity", "br"):
+        answer = data_client.get(DETAIL, headers={"Accept-Encoding": accept})
+        assert "Content-Encoding" not in answer.headers, accept
+        assert "EXAMPLEMAN" in answer.get_data(as_text=True), accept
