@@ -16,7 +16,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, NamedTuple
 
@@ -284,20 +284,31 @@ def _write_atomic(path: str, write: Callable[[BinaryIO], None]) -> None:
         raise
 
 
+# The facets a result page counts (the picture facet only filters).
+FACETS_COUNTED = ("kind", "nationality", "wanted_by", "sex")
+
+
+def facet_values(row: Row) -> Iterator[tuple[str, str]]:
+    """The (facet, value) pairs a row is grouped under: one place for building the facet
+    bitsets and for counting a few rows (facets.py)."""
+    yield "kind", row.kind
+    if row.sex:
+        yield "sex", row.sex
+    for code in row.nationalities:
+        yield "nationality", code
+    for code in row.wanted_by:
+        yield "wanted_by", code
+    yield "picture", "yes" if row.has_picture else "no"
+
+
 def _group_row(
     groups: dict[str, dict[str, list[int]]],
     references: dict[str, dict[str, list[int]]],
     number: int,
     row: Row,
 ) -> None:
-    groups["kind"][row.kind].append(number)
-    if row.sex:
-        groups["sex"][row.sex].append(number)
-    for code in row.nationalities:
-        groups["nationality"][code].append(number)
-    for code in row.wanted_by:
-        groups["wanted_by"][code].append(number)
-    groups["picture"]["yes" if row.has_picture else "no"].append(number)
+    for facet, value in facet_values(row):
+        groups[facet][value].append(number)
     if row.un_reference:
         references["un_reference"].setdefault(row.un_reference, []).append(number)
     if row.un_resolution:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
-from search_index.filters import facet_counts, filter_mask
+from search_index.facets import facet_counts
+from search_index.filters import filter_mask
 from search_index.ranking import explain_rows, name_matches, query_keys
 from search_index.references import WHY, reference_rows
 from search_index.searching import Searcher
@@ -74,6 +75,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         # A notice number or UN reference names one notice: that notice is the only hit.
         matched = [row for row in found if mask >> row & 1]
         total = len(matched)
+        result_rows = matched
         result_mask = bitsets.from_rows(matched, searcher.columns.size)
         reason = ("reference", query.text.strip(), "")
         hits = [
@@ -84,7 +86,8 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         keys = query_keys(query)  # analysed once for both stages, which share its memo
         matched = _name_order(searcher, name_matches(searcher, query, mask, keys), sort)
         total = len(matched)
-        result_mask = bitsets.from_rows((row for row, *_ in matched), searcher.columns.size)
+        result_rows = [row for row, *_ in matched]
+        result_mask = bitsets.from_rows(result_rows, searcher.columns.size)
         shown = matched[start : start + per_page]
         # Only the rows shown are explained: scoring the candidates needed no "why".
         explained = explain_rows(searcher, query, [row for row, *_ in shown], keys)
@@ -101,6 +104,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         ]
     else:
         total = mask.bit_count()
+        result_rows = None  # as many as the filters let through: counted from the bitsets
         result_mask = mask
         hits = [
             Hit(rows[row].entity_id) for row in _browse_rows(searcher, mask, sort, start, per_page)
@@ -110,5 +114,5 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         page=page,
         per_page=per_page,
         hits=hits,
-        facets=facet_counts(searcher, result_mask, today),
+        facets=facet_counts(searcher, result_mask, today, result_rows),
     )

@@ -1,4 +1,4 @@
-"""Structured filters and facet counts as bitset arithmetic over the column snapshot."""
+"""Structured filters as bitset arithmetic over the column snapshot."""
 
 from __future__ import annotations
 
@@ -96,7 +96,8 @@ def filter_mask(searcher: Searcher, query: SearchQuery, today: date) -> int:
     return mask
 
 
-def _band_masks(searcher: Searcher, today: date) -> list[tuple[str, int]]:
+def band_masks(searcher: Searcher, today: date) -> list[tuple[str, int]]:
+    """Rows of each age band on `today`, kept per snapshot and date."""
     snapshot = searcher.snapshot
     key = ("age_bands", today)
     with snapshot.lock:
@@ -108,26 +109,3 @@ def _band_masks(searcher: Searcher, today: date) -> list[tuple[str, int]]:
                 snapshot.cache.clear()
             snapshot.cache[key] = found
     return found
-
-
-def facet_counts(searcher: Searcher, mask: int, today: date) -> dict[str, dict[str, int]]:
-    """Counts per value of kind, nationality, wanted_by, sex and age band within `mask`.
-
-    Counts are under ALL current filters. Age bands overlap where a partial date of birth
-    allows two ages: each band's count is what selecting that band would return.
-    """
-    facets: dict[str, dict[str, int]] = {}
-    for facet in ("kind", "nationality", "wanted_by", "sex"):
-        counts = {}
-        for value, members in searcher.columns.facets.get(facet, {}).items():
-            count = (mask & members).bit_count()
-            if count:
-                counts[value] = count
-        facets[facet] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-    bands = {}
-    for label, members in _band_masks(searcher, today):
-        count = (mask & members).bit_count() if mask else 0
-        if count:
-            bands[label] = count
-    facets["age_band"] = bands
-    return facets
