@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import weakref
 from array import array
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # imports for annotations only (some would be circular)
 
 
 _OPEN_ATTEMPTS = 3  # a writer may delete files between reading the pointer and opening them
-_SNAPSHOTS_KEPT = 2  # the live commit, and the one threads not yet reopened still use
 
 
 @dataclass
@@ -38,7 +37,13 @@ class Snapshot:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-_snapshots: OrderedDict[tuple[str, int, int], Snapshot] = OrderedDict()
+# Every snapshot some searcher still uses: a thread that has not reopened since a switch keeps
+# its old one alive, and the last thread to reopen frees it (~250 MB at 100k notices; keeping
+# the previous snapshot as well held that much more in every worker after every load).
+_snapshots: weakref.WeakValueDictionary[tuple[str, int, int], Snapshot] = (
+    weakref.WeakValueDictionary()
+)
+_latest: list[Snapshot] = []  # the last one loaded, kept while no thread searches it
 _snapshots_lock = threading.Lock()
 _loading_lock = threading.Lock()
 
@@ -58,8 +63,7 @@ def _load_snapshot(path: str, ix: Index, reader: IndexReader) -> Snapshot:
         snapshot = _read_snapshot(path, commit, reader)
         with _snapshots_lock:
             _snapshots[key] = snapshot
-            while len(_snapshots) > _SNAPSHOTS_KEPT:
-                _snapshots.popitem(last=False)
+            _latest[:] = [snapshot]
         _settle()
         return snapshot
 
@@ -76,10 +80,7 @@ def _settle() -> None:
 
 def _cached_snapshot(key: tuple) -> Snapshot | None:
     with _snapshots_lock:
-        found = _snapshots.get(key)
-        if found is not None:
-            _snapshots.move_to_end(key)
-        return found
+        return _snapshots.get(key)
 
 
 def _read_snapshot(path: str, commit: int, reader: IndexReader) -> Snapshot:
