@@ -63,17 +63,15 @@ def fuzzy_distance(token: str) -> int:
 
 def vocabulary(snapshot: Snapshot, reader: IndexReader) -> dict[int, list[str]]:
     """The n_token terms of the snapshot grouped by length, loaded once per commit."""
-    with snapshot.lock:
-        found = snapshot.cache.get("vocabulary")
-    if found is None:
+
+    def load() -> dict[int, list[str]]:
         found = defaultdict(list)
         for term in reader.lexicon(FUZZY_FIELD):
             text = term.decode("utf-8") if isinstance(term, bytes) else term
             found[len(text)].append(text)
-        found = dict(found)
-        with snapshot.lock:
-            snapshot.cache["vocabulary"] = found
-    return found
+        return dict(found)
+
+    return snapshot.kept("vocabulary", None, load, limit=1)
 
 
 def fuzzy_terms(snapshot: Snapshot, reader: IndexReader, token: str) -> list[str]:

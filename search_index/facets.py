@@ -8,7 +8,7 @@ result set (a name search) is counted from its rows instead.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter
 from datetime import date
 
 from search_index.columns import FACETS_COUNTED, facet_values
@@ -33,19 +33,9 @@ def facet_counts(
     Counts are under ALL current filters. Age bands overlap where a partial date of birth
     allows two ages: each band's count is what selecting that band would return.
     """
-    snapshot = searcher.snapshot
-    key = (mask, today)
-    with snapshot.lock:
-        kept: OrderedDict = snapshot.cache.setdefault("facet_counts", OrderedDict())
-        found = kept.get(key)
-        if found is not None:
-            kept.move_to_end(key)
-    if found is None:
-        found = _counted(searcher, mask, today, rows)
-        with snapshot.lock:
-            kept[key] = found
-            while len(kept) > _KEPT:
-                kept.popitem(last=False)
+    found = searcher.snapshot.kept(
+        "facet_counts", (mask, today), lambda: _counted(searcher, mask, today, rows), _KEPT
+    )
     return {facet: dict(counts) for facet, counts in found.items()}  # callers may change theirs
 
 

@@ -98,14 +98,8 @@ def filter_mask(searcher: Searcher, query: SearchQuery, today: date) -> int:
 
 def band_masks(searcher: Searcher, today: date) -> list[tuple[str, int]]:
     """Rows of each age band on `today`, kept per snapshot and date."""
-    snapshot = searcher.snapshot
-    key = ("age_bands", today)
-    with snapshot.lock:
-        found = snapshot.cache.get(key)
-    if found is None:
-        found = [(label, age_mask(searcher, low, high, today)) for label, low, high in AGE_BANDS]
-        with snapshot.lock:
-            if len(snapshot.cache) > 8:  # dates change daily; tests use a few
-                snapshot.cache.clear()
-            snapshot.cache[key] = found
-    return found
+
+    def compute() -> list[tuple[str, int]]:
+        return [(label, age_mask(searcher, low, high, today)) for label, low, high in AGE_BANDS]
+
+    return searcher.snapshot.kept("age_bands", today, compute, limit=8)  # dates change daily

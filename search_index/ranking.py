@@ -130,15 +130,7 @@ def name_matches(
     keys = keys if keys is not None else query_keys(query)
     if not mask or not (keys.terms or keys.fuzzy):
         return []
-    snapshot = searcher.snapshot
-    cache_key = ("names", keys.parts, keys.forename_parts, keys.family_parts, mask)
-    with snapshot.lock:
-        cache = snapshot.cache.setdefault("name_results", {})
-        found = cache.get(cache_key)
-    if found is None:
-        found = _compute(searcher, keys, mask)
-        with snapshot.lock:
-            if len(cache) >= CACHED_QUERIES:
-                cache.pop(next(iter(cache)))
-            cache[cache_key] = found
-    return found
+    key = (keys.parts, keys.forename_parts, keys.family_parts, mask)
+    return searcher.snapshot.kept(
+        "name_results", key, lambda: _compute(searcher, keys, mask), limit=CACHED_QUERIES
+    )

@@ -7,8 +7,10 @@ import os
 import threading
 import weakref
 from array import array
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
@@ -24,6 +26,7 @@ if TYPE_CHECKING:  # imports for annotations only (some would be circular)
     from search_index.home import IndexHome
 
 
+T = TypeVar("T")
 _OPEN_ATTEMPTS = 3  # a writer may delete files between reading the pointer and opening them
 
 
@@ -33,8 +36,25 @@ class Snapshot:
 
     columns: Columns
     doc_rows: array  # Whoosh docnum -> row number, -1 for deleted documents
-    cache: dict = field(default_factory=dict)  # per-date age bitsets and the like
+    cache: dict = field(default_factory=dict)  # kind -> what kept() keeps of that kind
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def kept(self, kind: str, key: object, compute: Callable[[], T], limit: int) -> T:
+        """compute(), kept with this commit under (kind, key): at most `limit` of each kind,
+        the least recently used dropped first. Computed outside the lock (threads that miss
+        at once may each compute; the results are equal)."""
+        with self.lock:
+            of_kind: OrderedDict = self.cache.setdefault(kind, OrderedDict())
+            found = of_kind.get(key)
+            if found is not None:
+                of_kind.move_to_end(key)
+                return found
+        found = compute()
+        with self.lock:
+            of_kind[key] = found
+            while len(of_kind) > limit:
+                of_kind.popitem(last=False)
+        return found
 
 
 # Every snapshot some searcher still uses: a thread that has not reopened since a switch keeps
