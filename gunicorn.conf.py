@@ -6,6 +6,7 @@ can be changed with an environment variable (NOTICES_WORKERS, ...) or on the com
 """
 
 import os
+import time
 
 bind = os.environ.get("NOTICES_BIND", f"127.0.0.1:{os.environ.get('PORT', '5000')}")
 # Two cores here: two processes (search is CPU work, one per core), each with threads for
@@ -33,7 +34,10 @@ def post_worker_init(worker) -> None:  # noqa: ANN001 - gunicorn's Worker
     a second or more at 100k notices; done by the first request instead, it held that request
     and every one queued behind it in the worker, and a freshly started node missed its first
     seconds of traffic."""
+    started = time.monotonic()
     services = worker.wsgi.extensions["notices"]
     problem = services.warm()
     if problem is not None:
         worker.log.warning("search index not opened at start: %s", problem)
+    # The line tells operators (and scripts/bench) when this worker takes connections.
+    worker.log.info("worker %s ready in %.1f s", worker.pid, time.monotonic() - started)

@@ -12,6 +12,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -155,6 +156,10 @@ def worker_memory_mb(server: subprocess.Popen) -> list[dict]:
 
 
 def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
+    """gunicorn on `port`, returned once every worker has loaded the index and takes
+    connections. A worker still loading would take none of wrk's keep-alive connections: all
+    16 stayed with the first worker ready, and the run measured one worker of two."""
+    descriptor, log = tempfile.mkstemp(prefix="bench-gunicorn-", suffix=".log")
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
@@ -169,22 +174,22 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
             "-b",
             f"127.0.0.1:{port}",
             "--log-level",
-            "warning",
+            "info",
             "notices:create_app()",
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=descriptor,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
-        except OSError:
-            time.sleep(0.2)
+    os.close(descriptor)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        ready = Path(log).read_text(errors="replace").count(" ready in ")
+        if ready >= workers:
+            return process
+        time.sleep(0.2)
     process.kill()
-    raise RuntimeError("gunicorn did not start")
+    raise RuntimeError(f"gunicorn did not start: see {log}")
 
 
 def run_wrk(port: int, script: Path, seconds: int, connections: int = 16, path: str = "") -> dict:

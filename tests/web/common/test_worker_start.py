@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import runpy
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +15,10 @@ CONF = Path(__file__).resolve().parents[3] / "gunicorn.conf.py"
 class Log:
     def __init__(self) -> None:
         self.warnings: list[str] = []
+        self.infos: list[str] = []
+
+    def info(self, message: str, *args: object) -> None:
+        self.infos.append(message % args)
 
     def warning(self, message: str, *args: object) -> None:
         self.warnings.append(message % args)
@@ -24,7 +29,7 @@ def start_worker(app, monkeypatch) -> Log:
     monkeypatch.setenv("NOTICES_WORKER_PROCESSES", "1")
     hooks = runpy.run_path(str(CONF))
     log = Log()
-    hooks["post_worker_init"](SimpleNamespace(wsgi=app, log=log))
+    hooks["post_worker_init"](SimpleNamespace(wsgi=app, log=log, pid=os.getpid()))
     return log
 
 
@@ -32,7 +37,10 @@ def test_a_worker_opens_the_index_before_its_first_request(data_app, monkeypatch
     home = data_app.extensions["notices"].index
     live = home.path(home.current_name())
     searching._snapshots.clear()
-    assert start_worker(data_app, monkeypatch).warnings == []
+    log = start_worker(data_app, monkeypatch)
+    assert log.warnings == []
+    # The line operators (and scripts/bench) wait for before sending traffic.
+    assert len(log.infos) == 1 and log.infos[0].startswith(f"worker {os.getpid()} ready in ")
     # The process holds the live commit's snapshot; the starting thread keeps no searcher.
     assert [key for key in searching._snapshots if key[0] == live]
     assert getattr(home._local, "searcher", None) is None
