@@ -21,6 +21,7 @@ from search_index import storage
 from search_index.columns import Columns, columns_path
 from search_index.fields import commit_of, indexed_ids
 from search_index.layout import CURRENT, HEAD
+from search_index.segment_files import SharedPartsStorage
 
 if TYPE_CHECKING:  # imports for annotations only (some would be circular)
     from search_index.home import IndexHome
@@ -175,7 +176,7 @@ def _listing(path: str) -> frozenset[str] | None:
 
 
 def _open_commit(generation: str, path: str, stamps: tuple) -> Searcher:
-    ix = whoosh_index.open_dir(path, readonly=True)
+    ix = SharedPartsStorage(path).open_index()
     whoosh_searcher = WhooshSearcher(_reader_once(ix), fromindex=ix)
     try:
         snapshot = _load_snapshot(path, ix, whoosh_searcher.reader())
