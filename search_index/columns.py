@@ -23,6 +23,7 @@ from typing import BinaryIO, NamedTuple
 from search_index import bitsets
 from search_index.ages import ymd
 from search_index.documents import IndexDocument
+from search_index.interning import Interner
 from search_index.names.table import NameTable
 from search_index.textfold import fold_code
 
@@ -55,6 +56,27 @@ class Row(NamedTuple):
     prepared: bytes  # pickled names.prepare_names(); empty once moved to the .names file
     # Last; defaulted so that column files written before it existed still load.
     updated: float = 0.0  # POSIX timestamp of the last change, 0 if unknown
+
+
+def _shared(rows: list[Row]) -> list[Row]:
+    """The rows without their prepared names (they go to the blob), repeated values shared."""
+    intern = Interner()
+    shared = []
+    for row in rows:
+        values = intern.fields(row, _OWN_ROW_FIELDS)
+        values[_PREPARED] = b""
+        shared.append(Row._make(values))
+    return shared
+
+
+# Row fields not worth sharing: (nearly) unique to their row, or numbers, which pickle does
+# not keep shared (each load makes its own int and float objects).
+_OWN_ROW_FIELDS = frozenset(
+    Row._fields.index(name)
+    for name in ("entity_id", "un_reference", "token", "prepared")  # unique
+    + ("dob_lo", "dob_hi", "published", "has_picture", "updated")  # numbers
+)
+_PREPARED = Row._fields.index("prepared")
 
 
 def newest_first(rows: Iterable[Row]) -> list[Row]:
@@ -177,7 +199,7 @@ class Columns:
             offsets.append(offsets[-1] + len(row.prepared))
         blob = b"".join(row.prepared for row in ordered)
         columns = cls(
-            rows=[row._replace(prepared=b"") for row in ordered],
+            rows=_shared(ordered),
             everything=bitsets.full(nbits),
             facets=facets,
             references=references,
@@ -215,6 +237,7 @@ class Columns:
                 table.add_from(old_table, old, mapping)
             else:
                 table.add(pickle.loads(raw) if raw else ())
+        table.forget_shared()
         return table
 
     def name_rank(self) -> array:

@@ -8,14 +8,18 @@ distinct unit once and a row costs a few list look-ups.
 
 from __future__ import annotations
 
+from ..interning import Interner
 from .parts import PARTICLE
 from .prefilter import UnitFeatures
-from .units import U_KEY, U_MASK, U_ROLE, U_WEIGHT
+from .units import U_DISPLAY, U_FLAGS, U_KEY, U_MASK, U_ROLE, U_WEIGHT
 
 # A name of a row: (unit ids, flags of each part, bit mask of the parts that are not particles,
 # kind of name (keys.NAME_KINDS), the name as written).
 Name = tuple[tuple[int, ...], tuple[int, ...], int, str, str]
 N_KIND = 3
+# Unit fields not worth sharing: nearly unique to their unit, or numbers, which pickle does
+# not keep shared.
+_OWN_FIELDS = frozenset((U_MASK, U_DISPLAY, U_ROLE, U_FLAGS, U_WEIGHT, U_KEY))
 
 
 def _plain_mask(nflags: tuple[int, ...]) -> int:
@@ -41,6 +45,7 @@ class NameTable:
         self._unit_ids: dict[tuple, int] = {}
         self._names: dict[tuple, Name] = {}
         self._features: UnitFeatures | None = None
+        self._intern = Interner()
 
     def __getstate__(self) -> dict:
         # The look-up dicts only serve add(); a loaded table is read-only. The key index is
@@ -53,7 +58,7 @@ class NameTable:
         first = next((row for row in self.rows if row), ())  # one table, one shape of names
         if first and len(first[0]) < 5:
             self.rows = _upgraded(self.rows)
-        self._unit_ids, self._names = {}, {}
+        self._unit_ids, self._names, self._intern = {}, {}, Interner()
         self._features = None if key_index is None else UnitFeatures(self.units, key_index)
 
     def features(self) -> UnitFeatures:
@@ -70,8 +75,17 @@ class NameTable:
         found = self._unit_ids.get(key)
         if found is None:
             found = self._unit_ids[key] = len(self.units)
-            self.units.append(unit)
+            self.units.append(self._shared_unit(unit))
         return found
+
+    def _shared_unit(self, unit: tuple) -> tuple:
+        """The unit with its values equal to other units' shared (flags, weights, keys ...)."""
+        return tuple(self._intern.fields(unit, _OWN_FIELDS))
+
+    def forget_shared(self) -> None:
+        """Drop the look-up of values seen so far (~50 MB at 100k notices while the writer
+        holds the table); rows added later share values among themselves only."""
+        self._intern = Interner()
 
     def _name(
         self, uids: tuple[int, ...], nflags: tuple[int, ...], kind: str = "primary", text: str = ""
@@ -79,7 +93,14 @@ class NameTable:
         key = (uids, nflags, kind, text)
         name = self._names.get(key)
         if name is None:
-            name = self._names[key] = (uids, nflags, _plain_mask(nflags), kind, text)
+            intern = self._intern
+            name = self._names[key] = (
+                uids,
+                intern(nflags),
+                _plain_mask(nflags),
+                intern(kind),
+                text,
+            )
         return name
 
     def add(self, prepared: tuple) -> None:
