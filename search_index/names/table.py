@@ -79,7 +79,7 @@ class NameTable:
         return found
 
     def _shared_unit(self, unit: tuple) -> tuple:
-        """The unit with its values equal to other units' shared (flags, weights, keys ...)."""
+        """The unit with its values equal to other units' shared (forms, phonetic keys, ...)."""
         return tuple(self._intern.fields(unit, _OWN_FIELDS))
 
     def forget_shared(self) -> None:
