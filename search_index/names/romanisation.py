@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.pinyin_dict import pinyin_dict
+from .syllable_data import PINYIN, WADE
 
 # Reading keys, kept among a unit's forms: PINYIN_MARK + key for a reading of the text as
 # Pinyin, WADE_MARK + key for a reading as Wade-Giles. The key is the Wade-Giles spelling with
@@ -18,60 +16,13 @@ _MAX_KEYS = 16  # a part with more readings than this is not a Chinese name part
 _MAX_LENGTH = 24
 _VOWELS = frozenset("aeiouv")
 _INSIDE = frozenset(("i", "er", "erh"))
-_NOT_NAMES = frozenset(("m", "n", "hm", "ng", "hng"))  # interjections, never in a name
-
-# pypinyin 0.55's Wade-Giles output is wrong for these syllables (it writes hai as hei, huo as
-# ho, which would make Hai = Hei and Huo = He); the usual Wade-Giles spelling instead.
-_WADE_FIXES = {
-    "ai": "ai",
-    "hai": "hai",
-    "lai": "lai",
-    "mai": "mai",
-    "nai": "nai",
-    "sai": "sai",
-    "shai": "shai",
-    "wai": "wai",
-    "huo": "huo",
-    "shuo": "shuo",
-    "tie": "t'ieh",
-    "chua": "ch'ua",
-}
-# How ü is also written: v (keyboards), yu (PRC passports: LYU), u (dropped umlaut).
-_PINYIN_SPELLINGS = {"lyu": "lv", "nyu": "nv", "lyue": "lve", "nyue": "nve"}
 
 
-def _strip(wade: str) -> str:
-    return "".join(c for c in wade.replace("`", "'") if c.isalpha() or c == "'")
-
-
-@cache
 def syllable_tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """(Pinyin syllable -> key, written Wade-Giles syllable -> keys), from pypinyin: the
-    default reading of one character per syllable, in its NORMAL and WADEGILES styles
-    (~0.1 s, once)."""
-    chars: dict[str, str] = {}
-    for code, readings in pinyin_dict.items():
-        if 0x4E00 <= code <= 0x9FFF:
-            chars.setdefault(to_normal(readings.split(",")[0], v_to_u=False), chr(code))
-    syllables = lazy_pinyin(list(chars.values()), style=Style.NORMAL, v_to_u=False)
-    wades = lazy_pinyin(list(chars.values()), style=Style.WADEGILES)
-    pinyin = {
-        syllable: _strip(_WADE_FIXES.get(syllable, wade))
-        for syllable, wade in zip(syllables, wades, strict=True)
-        if syllable.isalpha() and syllable not in _NOT_NAMES
-    }
-    for written, syllable in _PINYIN_SPELLINGS.items():
-        pinyin[written] = pinyin[syllable]
-    wade: dict[str, set[str]] = {}
-    for key in pinyin.values():
-        plain = key.replace("'", "")
-        wade.setdefault(plain, set()).add(key)
-        if "v" in key:
-            # Wade-Giles is mostly typed without its umlaut: Hsu is hsü (Xu), Chu chu or chü.
-            for written in (plain.replace("v", "u"), plain.replace("v", "yu")):
-                wade.setdefault(written, set()).add(key)
-    wade.setdefault("szu", set()).add("ssu")  # the other spelling of ssu (Si)
-    return pinyin, {written: tuple(sorted(keys)) for written, keys in wade.items()}
+    """(Pinyin syllable -> key, written Wade-Giles syllable -> keys): the default reading of
+    one character per syllable in pypinyin, saved by syllable_source.py (importing pypinyin
+    itself costs every process ~55 MB, and most never read a Chinese character)."""
+    return PINYIN, WADE
 
 
 def _readings(text: str, table: dict, start: int, memo: dict) -> list[str]:

@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 from anyascii import anyascii
-from pypinyin import Style, lazy_pinyin
 
 LATIN, HAN, HANGUL, ABJAD, OTHER = "latin", "han", "hangul", "abjad", "other"
 
@@ -106,6 +105,10 @@ def _pinyin(chars: str) -> str:
     reading = _SURNAME_READINGS.get(chars)
     if reading:
         return reading
+    # Imported here: pypinyin costs a process ~55 MB (its phrase dictionary) and ~0.3 s, and
+    # most processes never read a Chinese character (Latin names need syllable_data only).
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(chars, style=Style.NORMAL, errors="ignore", v_to_u=True)
     return "".join(syllables).replace("ü", "yu")
 

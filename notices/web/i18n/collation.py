@@ -16,8 +16,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from pypinyin import Style, lazy_pinyin
-
 # Letters that are sorted on their own, per language, spelled decomposed (NFD).
 SEPARATE_LETTERS = {
     "es": ("n\u0303",),  # ñ
@@ -42,6 +40,9 @@ def folded(text: str, language: str = "en") -> str:
 
 def pinyin_key(text: str) -> tuple[str, ...]:
     """Hanyu Pinyin syllables of Chinese text (other characters as they are, folded)."""
+    # Imported here: pypinyin costs a worker ~55 MB, and only Chinese pages sort by Pinyin.
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(folded(syllable) for syllable in lazy_pinyin(text, style=Style.NORMAL))
 
 
