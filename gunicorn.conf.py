@@ -5,8 +5,32 @@ keep-alive connections wait in the worker's poller instead of holding a thread. 
 can be changed with an environment variable (NOTICES_WORKERS, ...) or on the command line.
 """
 
+import ctypes
+import ctypes.util
 import os
 import time
+
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
+
+
+def cap_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Let glibc's malloc keep at most `arenas` heaps per process; True if it took the setting.
+
+    By default each request thread gets a heap of its own (up to eight per core), and memory
+    freed in one heap is not reused by the others: after the benchmark's mix a worker held
+    30-45 MB more than with two heaps, for no measurable difference in speed (the interpreter
+    lock already serialises most allocations). Called in the master, so every worker inherits
+    it; an operator's MALLOC_ARENA_MAX, which glibc has read at start, is left alone.
+    """
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    name = ctypes.util.find_library("c")
+    mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
+    if mallopt is None:  # not glibc (musl, macOS): nothing to set
+        return False
+    return bool(mallopt(_M_ARENA_MAX, arenas))
+
 
 bind = os.environ.get("NOTICES_BIND", f"127.0.0.1:{os.environ.get('PORT', '5000')}")
 # Two cores here: two processes (search is CPU work, one per core), each with threads for
@@ -27,6 +51,7 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 wsgi_app = "notices:create_app()"
 accesslog = os.environ.get("NOTICES_ACCESS_LOG", "-")
+cap_malloc_arenas()
 
 
 def post_worker_init(worker) -> None:  # noqa: ANN001 - gunicorn's Worker
