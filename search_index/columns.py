@@ -14,7 +14,6 @@ import os
 import pickle
 import re
 from array import array
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,10 +24,10 @@ from search_index.ages import ymd
 from search_index.documents import IndexDocument
 from search_index.interning import Interner
 from search_index.names.table import NameTable
+from search_index.range_keys import RangeKey  # also where older column files find it
 from search_index.textfold import fold_code
 
 FORMAT = 1
-_BLOCK = 1024  # rows per precomputed suffix bitset of a range key
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -111,49 +110,6 @@ def row_from_document(doc: IndexDocument, prepared: bytes) -> Row:
         prepared=prepared,
         updated=doc.updated.timestamp() if doc.updated else 0.0,
     )
-
-
-@dataclass
-class RangeKey:
-    """Rows sorted by one integer key, with suffix bitsets every _BLOCK positions."""
-
-    values: array
-    rows: array
-    blocks: list[int]
-    nbits: int
-
-    @classmethod
-    def build(cls, keyed: list[tuple[int, int]], nbits: int) -> RangeKey:
-        keyed.sort()
-        values = array("q", (value for value, _ in keyed))
-        rows = array("l", (row for _, row in keyed))
-        # Suffix bitsets built from the end: each block adds its rows to the next one's set.
-        blocks: list[int] = []
-        suffix = 0
-        for start in reversed(range(0, len(rows), _BLOCK)):
-            suffix |= bitsets.from_rows(rows[start : start + _BLOCK], nbits)
-            blocks.append(suffix)
-        blocks.reverse()
-        return cls(values, rows, blocks, nbits)
-
-    def _from_position(self, position: int) -> int:
-        block = -(-position // _BLOCK)
-        base = self.blocks[block] if block < len(self.blocks) else 0
-        edge = self.rows[position : block * _BLOCK]
-        return base | bitsets.from_rows(edge, self.nbits) if edge else base
-
-    def above(self, value: int) -> int:
-        """Rows whose key is > value."""
-        return self._from_position(bisect_right(self.values, value))
-
-    def at_least(self, value: int) -> int:
-        """Rows whose key is >= value."""
-        return self._from_position(bisect_left(self.values, value))
-
-    def at_most(self, value: int) -> int:
-        """Rows whose key is <= value."""
-        everything = self.blocks[0] if self.blocks else 0
-        return everything ^ self.above(value)
 
 
 @dataclass

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 
 import pytest
 
 from search_index import bitsets
-from search_index.columns import RangeKey
+from search_index.range_keys import RangeKey
 
 
 @pytest.mark.parametrize("density", [0.0, 0.001, 0.3, 1.0])
@@ -51,3 +52,13 @@ def test_range_key_against_brute_force():
 def test_empty_range_key():
     key = RangeKey.build([], 10)
     assert key.above(0) == key.at_most(99999999) == 0
+
+
+def test_column_files_written_before_range_keys_moved_still_load(monkeypatch):
+    # Column files pickle RangeKey by name: older ones name search_index.columns.RangeKey.
+    key = RangeKey.build([(19800101, 0), (19900101, 1)], 2)
+    monkeypatch.setattr(RangeKey, "__module__", "search_index.columns")
+    old = pickle.dumps(key)
+    monkeypatch.undo()
+    assert b"search_index.columns" in old
+    assert pickle.loads(old) == key
