@@ -55,14 +55,17 @@ cap_malloc_arenas()
 
 
 def post_worker_init(worker) -> None:  # noqa: ANN001 - gunicorn's Worker
-    """Load the search index before this worker accepts its first connection. Loading it takes
-    a second or more at 100k notices; done by the first request instead, it held that request
-    and every one queued behind it in the worker, and a freshly started node missed its first
-    seconds of traffic."""
+    """Load the search index, compile the templates and read the languages' data before this
+    worker accepts its first connection. Loading the index takes a second or more at 100k
+    notices; done by the first request instead, it held that request and every one queued
+    behind it in the worker, and a freshly started node missed its first seconds of traffic."""
     started = time.monotonic()
     services = worker.wsgi.extensions["notices"]
     problem = services.warm()
     if problem is not None:
         worker.log.warning("search index not opened at start: %s", problem)
+    from notices.web.warmup import warm_pages  # the app is loaded by now, in this worker
+
+    warm_pages(worker.wsgi)
     # The line tells operators (and scripts/bench) when this worker takes connections.
     worker.log.info("worker %s ready in %.1f s", worker.pid, time.monotonic() - started)

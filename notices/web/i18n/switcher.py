@@ -67,7 +67,7 @@ def current_path() -> str:
 
 
 @cache
-def _language_facts(code: str) -> tuple[str, str, str]:
+def language_facts(code: str) -> tuple[str, str, str]:
     """Name, BCP 47 tag and direction of a language: fixed, so computed once."""
     locale = Locale.parse(code)
     return native_name(code), html_lang(locale), text_direction(locale)
@@ -85,7 +85,7 @@ def language_links() -> list[LanguageLink]:
     current = locale_code()
     links = []
     for code in LOCALES:
-        name, lang, direction = _language_facts(code)
+        name, lang, direction = language_facts(code)
         links.append(
             LanguageLink(
                 code=code,

@@ -7,6 +7,8 @@ import runpy
 from pathlib import Path
 from types import SimpleNamespace
 
+from babel import localedata
+
 from search_index import searching
 
 CONF = Path(__file__).resolve().parents[3] / "gunicorn.conf.py"
@@ -51,3 +53,21 @@ def test_a_worker_without_an_index_starts_and_says_why(bare_app, monkeypatch):
     assert len(warnings) == 1 and "search index not opened at start" in warnings[0]
     assert "rebuild" in warnings[0]
     assert bare_app.test_client().get("/healthz").status_code == 200
+
+
+def test_a_worker_compiles_its_pages_before_its_first_request(bare_app, monkeypatch):
+    start_worker(bare_app, monkeypatch)
+    compiled: list[str] = []
+    compile_template = bare_app.jinja_env.compile
+
+    def counting_compile(source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(source, name, *args, **kwargs)
+
+    monkeypatch.setattr(bare_app.jinja_env, "compile", counting_compile)
+    client = bare_app.test_client()
+    assert client.get("/search?q=ALEX").status_code == 503  # no index: the error page
+    assert client.get("/fr/about").status_code == 200
+    assert compiled == []
+    # Every page names the six languages in its switcher: their CLDR data is read already.
+    assert {"en", "fr", "es", "ar", "ru", "zh"} <= set(localedata._cache)
