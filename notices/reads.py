@@ -24,15 +24,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, joinedload
 
 from notices import journal
-from notices.contacts import reporting_countries
+from notices.contact_directory import NoticeContacts, notice_contacts  # noqa: F401 - for views
 from notices.data_version import LATEST_LOAD_DEMO
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors
 from notices.models import (
     STATUS_ACTIVE,
     STATUS_WITHDRAWN,
-    Contact,
-    ContactLoad,
     LoadRun,
     Notice,
     Picture,
@@ -78,44 +76,6 @@ def find_notice(session: Session, entity: str) -> Notice | Gone | None:
     if not notice.active:
         return Gone(notice.entity_id, notice.kind)
     return notice
-
-
-@dataclass(frozen=True)
-class NoticeContacts:
-    """The directory's contacts for a notice, in the notice's order of countries, and when the
-    directory last changed (a notice page is as new as the newer of the two)."""
-
-    contacts: list[Contact]
-    changed_at: datetime | None
-    demo: bool | None = None  # the latest load's demo flag, when asked for (with_demo)
-
-    def last_modified(self, notice: Notice) -> datetime:
-        """The Last-Modified of a page or document showing the notice with these contacts."""
-        if self.changed_at is None:
-            return notice.last_changed
-        return max(notice.last_changed, self.changed_at)
-
-
-# Built once, so compiled once (building the IN clause cost a fifth of the contacts read).
-CONTACTS_IN = select(Contact).where(Contact.country.in_(bindparam("codes", expanding=True)))
-CHANGED_AT = select(func.max(ContactLoad.loaded_at)).where(
-    ContactLoad.added + ContactLoad.changed + ContactLoad.removed > 0
-)
-
-
-def notice_contacts(session: Session, notice: Notice, with_demo: bool = False) -> NoticeContacts:
-    """The contacts a notice shows (see contacts.reporting_countries) that the directory has;
-    `with_demo` also reads latest_load_is_demo, in the same statement as the directory's age
-    (a page would otherwise spend a round trip on it alone)."""
-    codes = reporting_countries(notice)
-    found = {}
-    if codes:
-        found = {c.country: c for c in session.scalars(CONTACTS_IN, {"codes": list(codes)})}
-    contacts = [found[code] for code in codes if code in found]
-    if not with_demo:
-        return NoticeContacts(contacts, session.scalar(CHANGED_AT))
-    changed_at, demo = session.execute(CHANGED_AT_AND_DEMO).one()
-    return NoticeContacts(contacts, changed_at, bool(demo))
 
 
 @dataclass
@@ -260,7 +220,6 @@ def latest_load_is_demo(connection: Connection) -> bool:
 
 
 NOTICES_AND_DEMO = NOTICES.add_columns(LATEST_LOAD_DEMO.scalar_subquery())
-CHANGED_AT_AND_DEMO = select(CHANGED_AT.scalar_subquery(), LATEST_LOAD_DEMO.scalar_subquery())
 
 
 def database_reachable(session: Session) -> bool:

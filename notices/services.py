@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from notices.contact_directory import ContactDirectory
 from search_index import IndexHome
 
 
@@ -22,6 +23,8 @@ class Services:
     index_dir: str
     media_dir: Path
     _index: IndexHome | None = field(default=None, repr=False)
+    # The contacts notice pages show, read once per directory version.
+    contacts: ContactDirectory = field(default_factory=ContactDirectory, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property

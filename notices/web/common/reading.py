@@ -94,10 +94,10 @@ def notice_with_contacts(
             if page:
                 _note_demo(session)
         elif page and _demo_unknown():
-            contacts = reads.notice_contacts(session, found, with_demo=True)
+            contacts = reads.notice_contacts(session, found, True, services().contacts)
             state.demo = contacts.demo
         else:
-            contacts = reads.notice_contacts(session, found)
+            contacts = reads.notice_contacts(session, found, directory=services().contacts)
     return _active_or_abort(found), contacts
 
 

@@ -8,6 +8,8 @@ import re
 import time
 from html import unescape
 
+from sqlalchemy import event
+
 from tests.web.contact_directory import ADVICE, DIRECTORY, load_directory
 from tests.web.dataset import EXAMPLE_TRADING, EXAMPLEMAN, FICTIONELLA, SAMPLEDIN, TESTOVA, dash
 
@@ -100,3 +102,31 @@ def test_a_directory_reload_makes_cached_copies_stale(loaded_app, tmp_path):
     fresh = client.get(url, headers={"If-Modified-Since": modified})
     assert fresh.status_code == 200
     assert "+44 20 7946 0012" in section(fresh)
+
+
+def test_the_directory_is_read_once_per_change_not_once_per_page(loaded_app, tmp_path):
+    load_directory(loaded_app, tmp_path)
+    reads = contact_table_reads(loaded_app)
+    client = loaded_app.test_client()
+    pages = (f"/notices/red/{dash(EXAMPLEMAN)}", f"/fr/notices/yellow/{dash(TESTOVA)}")
+    for url in pages:
+        assert "Demo Liaison Office" in section(client.get(url))
+    assert len(reads) == 1
+    load_directory(loaded_app, tmp_path, DIRECTORY.replace("Latvia", "Latvija"))
+    reads.clear()  # the load's own reads
+    assert "Demo Liaison Office for Latvija" in section(
+        client.get(f"/notices/yellow/{dash(TESTOVA)}")
+    )
+    assert len(reads) == 1
+
+
+def contact_table_reads(app) -> list[str]:
+    """Statements that read the contact table itself, from now on."""
+    found: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):
+        if re.search(r"\bFROM contact\b", statement):
+            found.append(statement)
+
+    event.listen(app.extensions["notices"].engine, "before_cursor_execute", note)
+    return found
