@@ -5,7 +5,8 @@ level for the six UI languages, which is what a list of country names needs:
 - accents and other marks do not count (é = e, ё = е, آ/أ/إ = ا), case does not count;
 - letters that a language sorts as letters of their own stay apart and after their base
   letter: Spanish ñ (after n), Russian й (after и);
-- Chinese sorts by Hanyu Pinyin (CLDR's default for zh), syllable by syllable, via pypinyin;
+- Chinese sorts by Hanyu Pinyin (CLDR's default for zh), syllable by syllable, via pypinyin
+  (the keys of the names pages sort are saved in pinyin_keys.py: pypinyin costs ~55 MB);
 - the script's own code point order does the rest: Latin, Cyrillic and Arabic letters are
   encoded in alphabetical order.
 Ties fall back to the plain text, so the order is always total and stable.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+
+from notices.web.i18n.pinyin_keys import KEYS
 
 # Letters that are sorted on their own, per language, spelled decomposed (NFD).
 SEPARATE_LETTERS = {
@@ -39,8 +42,15 @@ def folded(text: str, language: str = "en") -> str:
 
 
 def pinyin_key(text: str) -> tuple[str, ...]:
-    """Hanyu Pinyin syllables of Chinese text (other characters as they are, folded)."""
-    # Imported here: pypinyin costs a worker ~55 MB, and only Chinese pages sort by Pinyin.
+    """Hanyu Pinyin syllables of Chinese text (other characters as they are, folded): saved
+    for the names Chinese pages sort (pinyin_keys.py), through pypinyin for any other."""
+    found = KEYS.get(text)
+    return found if found is not None else computed_pinyin_key(text)
+
+
+def computed_pinyin_key(text: str) -> tuple[str, ...]:
+    """pinyin_key through pypinyin itself."""
+    # Imported here: pypinyin costs a worker ~55 MB, and the names pages sort are saved.
     from pypinyin import Style, lazy_pinyin
 
     return tuple(folded(syllable) for syllable in lazy_pinyin(text, style=Style.NORMAL))
