@@ -59,13 +59,11 @@ def post_worker_init(worker) -> None:  # noqa: ANN001 - gunicorn's Worker
     worker accepts its first connection. Loading the index takes a second or more at 100k
     notices; done by the first request instead, it held that request and every one queued
     behind it in the worker, and a freshly started node missed its first seconds of traffic."""
+    from notices.web.warmup import warm_worker  # the app is loaded by now, in this worker
+
     started = time.monotonic()
-    services = worker.wsgi.extensions["notices"]
-    problem = services.warm()
+    problem = warm_worker(worker.wsgi)
     if problem is not None:
         worker.log.warning("search index not opened at start: %s", problem)
-    from notices.web.warmup import warm_pages  # the app is loaded by now, in this worker
-
-    warm_pages(worker.wsgi)
     # The line tells operators (and scripts/bench) when this worker takes connections.
     worker.log.info("worker %s ready in %.1f s", worker.pid, time.monotonic() - started)

@@ -6,18 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from notices.contacts import reporting_countries
 from notices.data_version import LATEST_LOAD_DEMO
 from notices.models import Contact, ContactLoad, Notice
 
-# The directory's version: the newest load that changed something. Load ids only grow, so
-# unlike its time (a staff machine's clock) the version cannot go back to an older value.
-VERSION = select(func.max(ContactLoad.id)).where(
-    ContactLoad.added + ContactLoad.changed + ContactLoad.removed > 0
-)
+_CHANGED_SOMETHING = ContactLoad.added + ContactLoad.changed + ContactLoad.removed > 0
+# When the directory last changed (notice pages are as new as it), and its version: the id of
+# the newest load that changed something. Load ids only grow, so unlike its time (a staff
+# machine's clock) the version cannot go back to an older value.
+CHANGED_AT = select(func.max(ContactLoad.loaded_at)).where(_CHANGED_SOMETHING)
+VERSION = select(func.max(ContactLoad.id)).where(_CHANGED_SOMETHING)
+DIRECTORY_STATE = select(CHANGED_AT.scalar_subquery(), VERSION.scalar_subquery())
+DIRECTORY_STATE_AND_DEMO = DIRECTORY_STATE.add_columns(LATEST_LOAD_DEMO.scalar_subquery())
 
 
 class ContactDirectory:
@@ -56,18 +59,11 @@ class NoticeContacts:
         return max(notice.last_changed, self.changed_at)
 
 
-# Built once, so compiled once (building the IN clause cost a fifth of the contacts read).
-CONTACTS_IN = select(Contact).where(Contact.country.in_(bindparam("codes", expanding=True)))
-CHANGED_AT = select(func.max(ContactLoad.loaded_at)).where(
-    ContactLoad.added + ContactLoad.changed + ContactLoad.removed > 0
-)
-
-
 def notice_contacts(
     session: Session,
     notice: Notice,
+    directory: ContactDirectory,
     with_demo: bool = False,
-    directory: ContactDirectory | None = None,
 ) -> NoticeContacts:
     """The contacts a notice shows (see contacts.reporting_countries) that the directory has,
     from `directory` while its version holds; `with_demo` also reads latest_load_is_demo, in
@@ -77,15 +73,6 @@ def notice_contacts(
     changed_at, version, *demo = session.execute(
         DIRECTORY_STATE_AND_DEMO if with_demo else DIRECTORY_STATE
     ).one()
-    found = {}
-    if codes:
-        if directory is not None:
-            found = directory.by_country(session, version)
-        else:
-            found = {c.country: c for c in session.scalars(CONTACTS_IN, {"codes": list(codes)})}
+    found = directory.by_country(session, version) if codes else {}
     contacts = [found[code] for code in codes if code in found]
     return NoticeContacts(contacts, changed_at, bool(demo[0]) if demo else None)
-
-
-DIRECTORY_STATE = select(CHANGED_AT.scalar_subquery(), VERSION.scalar_subquery())
-DIRECTORY_STATE_AND_DEMO = DIRECTORY_STATE.add_columns(LATEST_LOAD_DEMO.scalar_subquery())

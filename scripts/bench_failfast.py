@@ -39,7 +39,7 @@ def _damage(index_dir: Path, how: str) -> None:
 def _timings(index_dir: Path, db_url: str) -> list[float]:
     from notices import create_app
     from notices.db import upgrade
-    from notices.web.warmup import warm_pages
+    from notices.web.warmup import warm_worker
 
     upgrade(db_url)  # an empty but valid database: only the index is broken
     app = create_app(
@@ -52,9 +52,7 @@ def _timings(index_dir: Path, db_url: str) -> list[float]:
         }
     )
     app.logger.disabled = True  # each 503 logs the repair advice; not what is measured
-    # What a gunicorn worker does before it takes connections (gunicorn.conf.py).
-    app.extensions["notices"].warm()
-    warm_pages(app)
+    warm_worker(app)  # as a gunicorn worker does before it takes connections
     client = app.test_client()
     timings = []
     for _ in range(REQUESTS):

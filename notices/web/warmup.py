@@ -1,4 +1,4 @@
-"""What a worker prepares before its first request: templates compiled, languages' data read."""
+"""What a new worker does before its first request: index loaded, templates compiled, CLDR read."""
 
 from __future__ import annotations
 
@@ -6,6 +6,15 @@ from flask import Flask
 
 from notices.web.i18n.locale import LOCALES
 from notices.web.i18n.switcher import language_facts
+
+
+def warm_worker(app: Flask) -> str | None:
+    """Everything a new worker does before its first connection (gunicorn.conf.py's
+    post_worker_init, and scripts/bench failfast as such a worker): the index snapshot loaded,
+    then warm_pages; returns why the index could not be opened, if it could not."""
+    problem = app.extensions["notices"].warm()
+    warm_pages(app)
+    return problem
 
 
 def warm_pages(app: Flask) -> None:

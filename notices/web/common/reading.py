@@ -94,10 +94,10 @@ def notice_with_contacts(
             if page:
                 _note_demo(session)
         elif page and _demo_unknown():
-            contacts = reads.notice_contacts(session, found, True, services().contacts)
+            contacts = reads.notice_contacts(session, found, services().contacts, with_demo=True)
             state.demo = contacts.demo
         else:
-            contacts = reads.notice_contacts(session, found, directory=services().contacts)
+            contacts = reads.notice_contacts(session, found, services().contacts)
     return _active_or_abort(found), contacts
 
 
