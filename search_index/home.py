@@ -232,6 +232,13 @@ class IndexHome:
         """This thread's searcher, reopened when the live generation or its content changed."""
         return thread_searcher(self, self._local)
 
+    def answering_stamp(self) -> tuple:
+        """The live_stamp() of the commit this thread's searcher answers from: the live one,
+        or while another thread reads the live one's snapshot, the one before (see
+        thread_searcher)."""
+        searcher = self.searcher()
+        return (searcher.generation, *searcher.stamps)
+
 
 def _verify(target: str, commit: int, expected_ids: set[str] | int | None) -> int:
     ix = whoosh_index.open_dir(target, readonly=True)

@@ -1,19 +1,22 @@
 """Rendered search and notice answers, kept per worker under a key of everything they depend on.
 
 A page or API answer depends on its URL (host, path and query), the language it is served in,
-the data (`notices.data_version`: every load that adds, changes or withdraws a notice or changes
-the demonstration state, and every contacts load, moves it), the index
-commit this node reads (`IndexHome.live_stamp`: a follower or a load switching it) and today's
-date (ages). All of them are in the key, so an answer is never served after what it shows has
-changed: a withdrawal is gone from the next request after its load commits, exactly as without
-the cache. Reading the key costs one small SQL statement and a few file stats; rendering a
-results page costs several milliseconds. Answers are kept gzip-compressed (level 1: ~0.3 ms to
-pack a results page once, ~0.1 ms to unpack it per hit), so the same memory holds five to seven
-times as many of them, and a client that accepts gzip (every browser) gets the packed body as it
-is, six times fewer bytes on its line (a representation of its own: `Vary: Accept-Encoding`,
-its own ETag). Only complete 200 answers without cookies are kept;
-headers added to every response (security, CORS, rate limits, ETag checks) are added to a
-cached answer as to a fresh one, because the cache sits inside the view.
+the data (`notices.data_version`: every load that adds, changes or withdraws a notice or
+changes the demonstration state, and every contacts load, moves it), the index commit this node
+reads (`IndexHome.live_stamp`: a follower or a load switching it; not for a notice's own
+answer, `cached_notice`, which does not read the index) and today's date (ages). All of them
+are in the key, so an answer is never served after what it shows has changed: a withdrawal is
+gone from the next request after its load commits, exactly as without the cache. Reading the
+key costs one small SQL statement and a few file stats; rendering a results page costs several
+milliseconds. Answers are kept gzip-compressed (level 1: ~0.3 ms to pack a results page once,
+~0.1 ms to unpack it per hit), so the same memory holds five to seven times as many of them,
+and a client that accepts gzip (every browser) gets the packed body as it is, six times fewer
+bytes on its line (a representation of its own: `Vary: Accept-Encoding`, its own ETag). Only
+complete 200 answers without cookies are kept. The index commit in the key is the one the
+thread answers from (`IndexHome.answering_stamp`): while one thread of a worker reads a new
+commit's snapshot, the others answer from the commit before, kept answers included. Headers
+added to every response (security, CORS, rate limits, ETag checks) are added to a cached
+answer as to a fresh one, because the cache sits inside the view.
 """
 
 from __future__ import annotations
@@ -25,14 +28,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, current_app, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from notices.data_version import data_version
+from notices.indexing import IndexUnavailable, index_errors
 from notices.web.common.reading import services
 from notices.web.i18n.locale import locale_code
+
+if TYPE_CHECKING:
+    from search_index import IndexHome
 
 EXTENSION = "notices.response_cache"
 _GZIP = 31  # zlib's wbits for the gzip format
@@ -120,11 +127,31 @@ class ResponseCache:
 
 def cached(view: Callable[..., Any]) -> Callable[..., Response]:
     """Serve the view's answer from the cache when everything it depends on is unchanged."""
+    return _caching(view, _always)
 
+
+def cached_notice(view: Callable[..., Any]) -> Callable[..., Response]:
+    """`cached` for one notice's answer: it reads the database, and the index only to link the
+    notice to the search it was opened from (`from`). Without that, its key leaves the index
+    commit out, so the notice pages a worker keeps outlive an index switch (a rebuild, or a
+    node's index catching up), and only a change of the data renders them again."""
+    return _caching(view, _opened_from_a_search)
+
+
+def _always() -> bool:
+    return True
+
+
+def _opened_from_a_search() -> bool:
+    return "from" in request.args
+
+
+def _caching(view: Callable[..., Any], reads_index: Callable[[], bool]) -> Callable[..., Response]:
     @wraps(view)
     def answer(*args: Any, **kwargs: Any) -> Response:
         cache: ResponseCache | None = current_app.extensions.get(EXTENSION)
-        key = _key() if cache is not None else None
+        index = reads_index()
+        key = _key(index) if cache is not None else None
         if key is None:
             return current_app.make_response(view(*args, **kwargs))
         entry = cache.get(key)
@@ -139,16 +166,28 @@ def cached(view: Callable[..., Any]) -> Callable[..., Response]:
     return answer
 
 
-def _key() -> tuple | None:
-    """Everything an answer depends on, or None when the data's version cannot be read (the
-    view then runs and reports the database's state as it always does)."""
+def _key(index: bool) -> tuple | None:
+    """Everything an answer depends on (the index commit when it reads the index), or None
+    when the data's version cannot be read (the view then runs and reports the database's
+    state as it always does)."""
     found = services()
     try:
         with found.engine.connect() as connection:
             version = data_version(connection)
     except SQLAlchemyError:
         return None
-    return (request.url, locale_code(), version, found.index.live_stamp(), _today())
+    stamp = _answering_stamp(found.index) if index else None
+    return (request.url, locale_code(), version, stamp, _today())
+
+
+def _answering_stamp(home: IndexHome) -> tuple | None:
+    """The commit this thread answers from: the live one, or while a new one's snapshot is
+    read, the one before, whose kept answers are then served as they were a moment before."""
+    try:
+        with index_errors(home, "opened"):
+            return home.answering_stamp()
+    except IndexUnavailable:
+        return home.live_stamp()  # the view meets the error too, and its 503 is never kept
 
 
 def _accepts_gzip() -> bool:

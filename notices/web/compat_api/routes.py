@@ -8,7 +8,7 @@ from notices.domain import KIND_PATHS
 from notices.models import Notice
 from notices.web.common.pictures import picture_response
 from notices.web.common.reading import notice_or_abort
-from notices.web.common.response_cache import cached
+from notices.web.common.response_cache import cached, cached_notice
 from notices.web.compat_api.documents import detail_document, images_document
 from notices.web.compat_api.listing import list_response
 from notices.web.i18n.disclaimer import disclaimer_text
@@ -33,7 +33,7 @@ def notices(kind: str) -> Response:
     return _json(list_response(kind))
 
 
-@cached
+@cached_notice
 def detail(kind: str, entity: str) -> Response:
     """One notice's detail document."""
     notice = notice_or_abort(entity, kind)

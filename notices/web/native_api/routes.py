@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort, jsonify, make_response, request
 
 from notices.web.common.query_args import search_query
 from notices.web.common.reading import notice_with_contacts, run_search
-from notices.web.common.response_cache import cached
+from notices.web.common.response_cache import cached, cached_notice
 from notices.web.common.urls import KIND_CONVERTER
 from notices.web.i18n.disclaimer import disclaimer_text
 from notices.web.native_api.documents import notice_document
@@ -32,7 +32,7 @@ def search() -> Response:
 # `path`: the id may come as published, 1996/78696 (a client escapes it as 1996%2F78696, which
 # the server decodes to a slash before routing), or in the dash form, 1996-78696.
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<path:entity>")
-@cached
+@cached_notice
 def notice(kind: str, entity: str) -> Response:
     """One notice with every field, codes with readable labels."""
     found, contacts = notice_with_contacts(entity)

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, make_response, redirect, render_template,
 
 from notices.web.common.query_args import MAX_PAGE, RESULTS_PER_PAGE, int_arg, search_query
 from notices.web.common.reading import notice_with_contacts, recent_changes, run_search
-from notices.web.common.response_cache import cached
+from notices.web.common.response_cache import cached, cached_notice
 from notices.web.common.urls import KIND_CONVERTER, notice_url
 from notices.web.pages import recent_view, search_view
 from notices.web.pages.detail_view import notice_view
@@ -20,7 +20,7 @@ bp.add_app_template_filter(facet_list, "facet_list")  # search.html
 
 
 @bp.get(f"/notices/<{KIND_CONVERTER}:kind>/<entity>")
-@cached
+@cached_notice
 def notice(kind: str, entity: str) -> Response:
     """A notice with every published field, its pictures and the disclaimer."""
     found, contacts = notice_with_contacts(entity, page=True)

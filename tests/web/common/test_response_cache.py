@@ -4,12 +4,14 @@ catches up, in every language and for every host; and they are served again with
 from __future__ import annotations
 
 import shutil
+import threading
 import zlib
 
 from notices import create_app
 from notices.domain import DEMO_MARKER_FILE, KINDS
 from notices.indexing import catch_up
 from notices.web.common import response_cache
+from search_index import searching
 from tests.web.contact_directory import load_directory
 from tests.web.dataset import DOCUMENTS, EXAMPLEMAN, FICTIONELLA, dash, red, write_extract
 from tests.web.helpers import invoke, reload_without
@@ -121,6 +123,60 @@ def test_a_node_serves_a_new_notice_once_its_index_catches_up(app_config, data_a
     assert catch_up(services.sessions, services.index) > 0
     assert NEWCOMER in client_b.get("/search?q=NEWCOMERSON").get_data(as_text=True)
     services.engine.dispose()
+
+
+def test_while_the_new_commit_is_read_the_kept_answers_of_the_one_before_are_served(
+    data_app, tmp_path, monkeypatch
+):
+    """While another thread of the worker reads the new commit, a thread answers from the one
+    it had, kept answers included; once it is read, the new commit's answer is made."""
+    node_b_index = tmp_path / "index-b"
+    shutil.copytree(data_app.config["INDEX_DIR"], node_b_index)
+    node_b = create_app({**data_app.config, "INDEX_DIR": str(node_b_index)})
+    client = node_b.test_client()
+    newcomer = red("2024/00999", "NEWCOMERSON", "ERIK", "1975/05/05", "M", ["SE"], [("SE", "x")])
+    extract = write_extract(tmp_path / "more", {**DOCUMENTS, "red": [*DOCUMENTS["red"], newcomer]})
+    invoke(data_app, ["load", str(extract), "--full"])
+    assert NEWCOMER not in client.get("/search?q=NEWCOMERSON").get_data(as_text=True)
+    services = node_b.extensions["notices"]
+    assert catch_up(services.sessions, services.index) > 0
+    started, release = threading.Event(), threading.Event()
+    read = searching._read_snapshot
+    monkeypatch.setattr(
+        searching, "_read_snapshot", lambda *a: (started.set(), release.wait(10), read(*a))[2]
+    )
+    loader = threading.Thread(target=services.index.searcher)
+    loader.start()
+    assert started.wait(10)
+    before = stats(client)
+    assert NEWCOMER not in client.get("/search?q=NEWCOMERSON").get_data(as_text=True)
+    assert stats(client)["hits"] == before["hits"] + 1
+    release.set()
+    loader.join(10)
+    assert NEWCOMER in client.get("/search?q=NEWCOMERSON").get_data(as_text=True)
+    services.engine.dispose()
+
+
+NOTICE_ANSWERS = [
+    DETAIL,
+    f"/api/v1/notices/red/{dash(EXAMPLEMAN)}",
+    f"/notices/v1/red/{dash(EXAMPLEMAN)}",
+]
+
+
+def test_notice_answers_outlive_an_index_rebuild_but_search_answers_do_not(data_app, data_client):
+    """A notice's own answer reads only the database: a new index generation leaves it kept,
+    while every answer that searched, a notice opened from a search included, is made again."""
+    searched = ["/search?q=EXAMPLEMAN", f"{DETAIL}?from=q%3DEXAMPLEMAN"]
+    for url in NOTICE_ANSWERS + searched:
+        assert data_client.get(url).status_code == 200
+    before = stats(data_client)
+    invoke(data_app, ["index", "rebuild"])
+    for url in NOTICE_ANSWERS + searched:
+        assert data_client.get(url).status_code == 200
+    after = stats(data_client)
+    assert after["hits"] == before["hits"] + len(NOTICE_ANSWERS)
+    assert after["misses"] == before["misses"] + len(searched)
 
 
 def test_a_new_day_renders_ages_again(data_client, monkeypatch):
