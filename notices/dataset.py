@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +65,7 @@ _SELECTED = [
     cast(column, Text).label(column.key) if column.key in _JSON_KEYS else column
     for column in _PUBLISHED
 ]
+_KEYS = tuple(column.key for column in _PUBLISHED)
 
 
 def active_records(session: Session) -> Iterator[dict]:
@@ -81,8 +83,7 @@ def active_records(session: Session) -> Iterator[dict]:
         ids = [row.id for row in rows]
         warrants, pictures = warrants_of(session, ids), _pictures(session, ids)
         for row in rows:
-            record = row._asdict()
-            del record["id"]
+            record = dict(zip(_KEYS, row[1:], strict=True))  # Row._asdict() cost 3 times more
             texts = [record[key] for key in _JSON_KEYS]
             record.update(zip(_JSON_KEYS, _json_values(texts), strict=True))
             for key in TIMESTAMPS:
@@ -149,14 +150,11 @@ def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> Dat
     temporaries = []
     try:
         body = _temporary(target, temporaries)
-        records = 0
         with sessions() as session, _packed(body) as packed:
             # Read before the notices: a load committing meanwhile leaves the file marked as
             # older than it is, never newer (it is then rewritten once more, never skipped).
             position = journal.latest_seq(session)
-            for record in active_records(session):
-                packed.write(_line(record))
-                records += 1
+            records = _write_records(session, packed)
         body.seek(0)
         whole = _temporary(target, temporaries)
         with _packed(whole) as packed:
@@ -171,6 +169,50 @@ def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> Dat
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(handle.name)
     return read_info(directory)
+
+
+def _write_records(session: Session, packed: gzip.GzipFile) -> int:
+    """Every active notice as a line of `packed`, BATCH lines at a time; returns how many."""
+    with _Packer(packed) as packer:
+        lines: list[bytes] = []
+        for record in active_records(session):
+            lines.append(_line(record))
+            if len(lines) == BATCH:
+                packer.write(lines)
+                lines = []
+        packer.write(lines)
+    return packer.lines
+
+
+class _Packer:
+    """Compresses batches of lines in a thread of its own, while the caller reads and encodes
+    the next batch: zlib lets other threads run while it compresses (a fifth of the time to
+    write 100k notices when it was done in line)."""
+
+    def __init__(self, packed: gzip.GzipFile):
+        self.packed = packed
+        self.lines = 0
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-gzip")
+        self._pending: Future | None = None
+
+    def __enter__(self) -> _Packer:
+        return self
+
+    def write(self, lines: list[bytes]) -> None:
+        self._wait()  # one batch in flight: memory stays at two batches
+        self._pending = self._thread.submit(self.packed.write, b"".join(lines))
+        self.lines += len(lines)
+
+    def _wait(self) -> None:
+        if self._pending is not None:
+            self._pending.result()  # raises what the write raised (a full disk, say)
+            self._pending = None
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self._wait()
+        finally:
+            self._thread.shutdown()
 
 
 def _packed(handle: IO[bytes]) -> gzip.GzipFile:

@@ -92,6 +92,19 @@ def test_a_failed_rewrite_keeps_the_previous_file(data_app, monkeypatch):
     assert names == ["notices.jsonl.gz"]
 
 
+def test_a_disk_that_fills_while_notices_are_packed_keeps_the_previous_file(data_app, monkeypatch):
+    """The notices are compressed in a thread of their own: its failure is the command's."""
+    before = dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(dataset.gzip.GzipFile, "write", full_disk)
+    result = data_app.test_cli_runner().invoke(main, ["data", "export"])
+    assert result.exit_code == 1 and "No space left" in result.output
+    assert dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes() == before
+
+
 def test_a_load_stays_saved_when_the_dataset_cannot_follow(data_app, tmp_path, monkeypatch):
     before = dataset.dataset_path(data_app.config["DATA_DIR"]).read_bytes()
 
