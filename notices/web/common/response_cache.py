@@ -2,8 +2,8 @@
 
 A page or API answer depends on its URL (host, path and query), the language it is served in,
 the data (`notices.data_version`: every load that adds, changes or withdraws a notice or
-changes the demonstration state, and every contacts load, moves it), the index commit this node
-reads (`IndexHome.live_stamp`: a follower or a load switching it; not for a notice's own
+changes the demonstration state, and every contacts load, moves it), the index commit it was
+made from (a follower or a load switching the index moves it; not in the key of a notice's own
 answer, `cached_notice`, which does not read the index) and today's date (ages). All of them
 are in the key, so an answer is never served after what it shows has changed: a withdrawal is
 gone from the next request after its load commits, exactly as without the cache. Reading the
@@ -13,8 +13,9 @@ milliseconds. Answers are kept gzip-compressed (level 1: ~0.3 ms to pack a resul
 and a client that accepts gzip (every browser) gets the packed body as it is, six times fewer
 bytes on its line (a representation of its own: `Vary: Accept-Encoding`, its own ETag). Only
 complete 200 answers without cookies are kept. The index commit in the key is the one the
-thread answers from (`IndexHome.answering_stamp`): while one thread of a worker reads a new
-commit's snapshot, the others answer from the commit before, kept answers included. Headers
+thread answers from (`IndexHome.answering_stamp`, the live one's `live_stamp` but while one
+thread of a worker reads a new commit's snapshot: the others then answer from the commit
+before, kept answers included). Headers
 added to every response (security, CORS, rate limits, ETag checks) are added to a cached
 answer as to a fresh one, because the cache sits inside the view.
 """
