@@ -24,7 +24,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, joinedload
 
 from notices import journal
-from notices.contact_directory import NoticeContacts, notice_contacts  # noqa: F401 - for views
 from notices.data_version import LATEST_LOAD_DEMO
 from notices.domain import InvalidEntityId, parse_entity_id
 from notices.indexing import index_errors

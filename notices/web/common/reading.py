@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from notices import reads
+from notices.contact_directory import NoticeContacts, notice_contacts
 from notices.indexing import IndexUnavailable
 from notices.models import Notice
 from notices.services import Services
@@ -81,9 +82,7 @@ def _active_or_abort(found: Notice | reads.Gone | None, kind: str | None = None)
     return found
 
 
-def notice_with_contacts(
-    entity: str, page: bool = False
-) -> tuple[Notice, reads.NoticeContacts | None]:
+def notice_with_contacts(entity: str, page: bool = False) -> tuple[Notice, NoticeContacts | None]:
     """notice_or_abort and notice_contacts in one read session instead of two (and for a
     `page` the demonstration state too, see demo_mode)."""
     state = request_state()
@@ -94,10 +93,10 @@ def notice_with_contacts(
             if page:
                 _note_demo(session)
         elif page and _demo_unknown():
-            contacts = reads.notice_contacts(session, found, services().contacts, with_demo=True)
+            contacts = notice_contacts(session, found, services().contacts, with_demo=True)
             state.demo = contacts.demo
         else:
-            contacts = reads.notice_contacts(session, found, services().contacts)
+            contacts = notice_contacts(session, found, services().contacts)
     return _active_or_abort(found), contacts
 
 
