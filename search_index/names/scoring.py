@@ -12,12 +12,14 @@ names); below it a score is only known to be below.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .matching import GOOD_PAIR, PARTICLES_ONLY, choose_pairs, score_pairs
 from .one_part import OnePartScoring
 from .parts import PARTICLE
-from .prefilter import GoodPairFilter
+from .prefilter import GoodPairFilter, UnitBatch
 from .similarity import MISMATCH, pair_score
 from .table import N_KIND, NameTable
 from .units import JOINED, U_FLAGS, U_KEY, U_MASK
@@ -28,6 +30,7 @@ if TYPE_CHECKING:  # imports for annotations only
 # An interned name of the name table: (unit ids, flags of each unit, mask of plain parts).
 InternedName = tuple[Sequence[int], Sequence[int], int]
 
+_UNIT_IDS = itemgetter(0)  # of an interned name
 _BELOW_GOOD = (0, MISMATCH)  # a pair score known to be below GOOD_PAIR (see _pair)
 
 
@@ -52,7 +55,9 @@ class NameScorer(OnePartScoring):
         # Score of a name's shape (general case): names alike in every unit that can be a good
         # partner, and in the layout of the others, score alike (see _shape).
         self._shapes: dict[tuple, int] = {}
-        self._relevant: dict[int, bool] = {}  # unit id -> has a good pair (general case)
+        # Unit id -> its part of a shape: the id when the unit has a good pair, else only its
+        # layout (mask, flags) (general case).
+        self._shape_parts: dict[int, int | tuple[int, int]] = {}
         self._entries: dict[int, list] = {}  # unit id -> its candidate pairs (general case)
         self._seen: set[int] = set()  # units already looked at (general case)
         self._good: set[int] = set()  # of those, the possible good partners (general case)
@@ -63,7 +68,12 @@ class NameScorer(OnePartScoring):
             self._filters = [
                 (index, GoodPairFilter(u)) for index, u in enumerate(units) if u[U_MASK] & plain
             ]
-            self._unfiltered = [i for i, u in enumerate(units) if not u[U_MASK] & plain]
+            # Units of particles only: their good partners never make a row relevant, but
+            # filtering them spares scoring every unit of a row against "al" (_has_good_pair).
+            self._particle_filters = [
+                (index, GoodPairFilter(u)) for index, u in enumerate(units) if not u[U_MASK] & plain
+            ]
+            self._particle_good: dict[int, set[int]] = {i: set() for i, _ in self._particle_filters}
         if self.single:
             self._init_one_part(analysis, table)
 
@@ -73,20 +83,21 @@ class NameScorer(OnePartScoring):
 
     def score_rows(self, rows: list[int]) -> list[int]:
         """score() of each row; a batch shares the pair scoring of its units."""
-        table_rows = self.table.rows
         if self.empty:
             return [0] * len(rows)
-        if not self.single:
-            if not self._bounded:
-                return [self._general(row) for row in rows]
-            good = self._good_units(rows)
-            return [
-                self._general(row)
-                if any(not good.isdisjoint(name[0]) for name in table_rows[row])
-                else 0
-                for row in rows
-            ]
-        return self._score_one_part(rows)
+        if self.single:
+            return self._score_one_part(rows)
+        if not self._bounded:
+            return [self._general(row) for row in rows]
+        # A row none of whose names has a unit that may be a good partner scores at most
+        # PARTICLES_ONLY (score_pairs), below the floor. Most candidates of a name with a
+        # particle are such rows (thousands of AL-... names), so they are told apart in C.
+        unrelated = self._good_units(rows).isdisjoint
+        table_rows = self.table.rows
+        return [
+            0 if all(map(unrelated, map(_UNIT_IDS, table_rows[row]))) else self._bounded_row(row)
+            for row in rows
+        ]
 
     def _best(self, row: int, scores: list[int]) -> int:
         """The best of a row's name scores; notes the row when no primary name reaches it."""
@@ -101,48 +112,56 @@ class NameScorer(OnePartScoring):
         return best
 
     def _general(self, row: int) -> int:
-        memo, bounded, good = self._memo, self._bounded, self._good
-        scores = []
-        for name in self.table.rows[row]:
-            found = memo.get(id(name))  # names are interned: equal names are one object
-            if found is None and bounded and good.isdisjoint(name[0]):
-                # No part that is not a particle may have a good partner: score_pairs caps
-                # the name at PARTICLES_ONLY, below the floor (as whole rows in score_rows).
-                found = memo[id(name)] = 0
+        return self._best(row, [self._general_score(name) for name in self.table.rows[row]])
+
+    def _bounded_row(self, row: int) -> int:
+        """_general(row) of a row with a unit that may be a good partner (see score_rows)."""
+        good = self._good
+        return self._best(
+            row,
+            [
+                0 if good.isdisjoint(name[0]) else self._general_score(name)
+                for name in self.table.rows[row]
+            ],
+        )
+
+    def _general_score(self, name: InternedName) -> int:
+        """The score of one name (general case), through the memo and the shapes seen."""
+        found = self._memo.get(id(name))  # names are interned: equal names are one object
+        if found is None:
+            shape = self._shape(name)
+            found = self._shapes.get(shape)
             if found is None:
-                shape = self._shape(name)
-                found = self._shapes.get(shape)
-                if found is None:
-                    found, shared = self._general_name(name)
-                    if shared:
-                        self._shapes[shape] = found
-                memo[id(name)] = found
-            scores.append(found)
-        return self._best(row, scores)
+                found, shared = self._general_name(name)
+                if shared:
+                    self._shapes[shape] = found
+            self._memo[id(name)] = found
+        return found
 
     def _shape(self, name: InternedName) -> tuple:
         """What a name's score can depend on when every chosen pair is good: the units that
         can be good partners, by position, and the layout (mask, flags) of all units.
         Thousands of AL-DABBAGH notices with other given names share one shape."""
-        units, relevant = self.table.units, self._relevant
-        shape = []
+        parts = self._shape_parts
         for uid in name[0]:
-            good = relevant.get(uid)
-            if good is None:
-                good = relevant[uid] = self._has_good_pair(uid)
-            unit = units[uid]
-            shape.append((uid if good else -1, unit[U_MASK], unit[U_FLAGS]))
-        return tuple(shape), tuple(name[1])
+            if uid not in parts:
+                unit = self.table.units[uid]
+                parts[uid] = uid if self._has_good_pair(uid) else (unit[U_MASK], unit[U_FLAGS])
+        return tuple(map(parts.__getitem__, name[0])), tuple(name[1])
 
     def _has_good_pair(self, uid: int) -> bool:
         """Whether some query unit pairs with the unit at GOOD_PAIR or above. Bounded, the
-        prefilter has seen every unit scored: one it let through for no query unit can only
-        pair well with a query unit it does not filter (a particle), so only those pairs are
-        scored (a common family name's candidates hold thousands of such units)."""
+        prefilter has seen every unit scored: one it let through for no plain query unit can
+        only pair well with a particle of the query, and only if that particle's own filter
+        let it through, so only those pairs are scored (a common family name's candidates
+        hold thousands of such units, and an "al" of the query meets all of them)."""
         if not self._bounded or uid in self._good:
             return any(-entry[0] >= GOOD_PAIR for entry in self._unit_entries(uid))
         unit = self.table.units[uid]
-        return any(self._pair(qi, uid, unit)[0] >= GOOD_PAIR for qi in self._unfiltered)
+        return any(
+            uid in good and self._pair(qi, uid, unit)[0] >= GOOD_PAIR
+            for qi, good in self._particle_good.items()
+        )
 
     def _general_name(self, name: InternedName) -> tuple[int, bool]:
         """best_name() of one name, with its candidate pairs listed from per-unit entries, and
@@ -201,13 +220,15 @@ class NameScorer(OnePartScoring):
     def _good_units(self, rows: list[int]) -> set[int]:
         """Units of these rows that may be good partners of a query unit covering a part that
         is not a particle (general case, bounded)."""
-        table_rows = self.table.rows
-        fresh = set().union(*[name[0] for row in rows for name in table_rows[row]])
+        names = chain.from_iterable(map(self.table.rows.__getitem__, rows))
+        fresh = set(chain.from_iterable(map(_UNIT_IDS, names)))
         fresh.difference_update(self._seen)
         self._seen.update(fresh)
-        features = self.table.features()
+        batch = UnitBatch(fresh, self.table.features())
         for index, query_filter in self._filters:
-            good = query_filter.select(fresh, features)
+            good = query_filter.select_batch(batch)
             self._good.update(good)
             self._good_for.setdefault(index, set()).update(good)
+        for index, query_filter in self._particle_filters:
+            self._particle_good[index].update(query_filter.select_batch(batch))
         return self._good
