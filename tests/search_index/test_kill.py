@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from search_index import IndexHome, SearchQuery, search
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,6 +37,34 @@ def documents():
 IndexHome(root).rebuild(documents())
 """
 
+# Killed after Whoosh's commit, before the column file is written (writing.write_generation
+# commits first, to free the postings before the columns are built).
+REBUILD_STOPPING_BEFORE_COLUMNS = """
+import sys, time
+from datetime import datetime
+from pathlib import Path
+from search_index import IndexDocument, IndexHome, PersonName
+from search_index.columns import Columns
+
+root, marker = sys.argv[1], Path(sys.argv[2])
+build = Columns.build
+
+def stopping_build(rows, previous=None):
+    marker.write_text("whoosh committed")
+    time.sleep(120)  # the parent kills us here
+    return build(rows, previous)
+
+Columns.build = stopping_build
+IndexHome(root).rebuild(
+    IndexDocument(
+        entity_id=f"2021/{number:05d}", kind="red",
+        names=[PersonName("Quill", f"SLOWNAME{number}")], sort_name="x",
+        published=datetime(2021, 1, 1),
+    )
+    for number in range(50)
+)
+"""
+
 
 def _wait_for(path: Path, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
@@ -44,11 +74,14 @@ def _wait_for(path: Path, process: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
-def test_sigkill_midway_keeps_the_old_generation(home, make_doc, tmp_path):
+@pytest.mark.parametrize(
+    "script", [SLOW_REBUILD, REBUILD_STOPPING_BEFORE_COLUMNS], ids=["midway", "before_columns"]
+)
+def test_sigkill_midway_keeps_the_old_generation(home, make_doc, tmp_path, script):
     home.rebuild([make_doc(n) for n in range(1, 4)])
     marker = tmp_path / "halfway"
     child = subprocess.Popen(
-        [sys.executable, "-c", SLOW_REBUILD, home.root, str(marker)],
+        [sys.executable, "-c", script, home.root, str(marker)],
         cwd=REPO,
         stderr=subprocess.PIPE,
         text=True,
@@ -59,6 +92,10 @@ def test_sigkill_midway_keeps_the_old_generation(home, make_doc, tmp_path):
             "gen-1",
             "gen-2",
         ]
+        if script is REBUILD_STOPPING_BEFORE_COLUMNS:  # Whoosh's commit is there, no columns
+            written = os.listdir(os.path.join(home.root, "gen-2"))
+            assert any(n.endswith(".toc") for n in written), written
+            assert not any(n.startswith("columns-") for n in written), written
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
