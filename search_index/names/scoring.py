@@ -65,14 +65,14 @@ class NameScorer(OnePartScoring):
         if not self.empty and not self.single:
             units, _, qflags, _ = analysis
             plain = sum(1 << i for i, flags in enumerate(qflags) if not flags & PARTICLE)
-            self._filters = [
-                (index, GoodPairFilter(u)) for index, u in enumerate(units) if u[U_MASK] & plain
-            ]
-            # Units of particles only: their good partners never make a row relevant, but
-            # filtering them spares scoring every unit of a row against "al" (_has_good_pair).
-            self._particle_filters = [
-                (index, GoodPairFilter(u)) for index, u in enumerate(units) if not u[U_MASK] & plain
-            ]
+            # Units of particles only get filters of their own: their good partners never make
+            # a row relevant, but filtering them spares scoring every unit of a row against
+            # "al" (_has_good_pair).
+            self._filters: list[tuple[int, GoodPairFilter]] = []
+            self._particle_filters: list[tuple[int, GoodPairFilter]] = []
+            for index, u in enumerate(units):
+                chosen = self._filters if u[U_MASK] & plain else self._particle_filters
+                chosen.append((index, GoodPairFilter(u)))
             self._particle_good: dict[int, set[int]] = {i: set() for i, _ in self._particle_filters}
         if self.single:
             self._init_one_part(analysis, table)

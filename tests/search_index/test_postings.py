@@ -144,7 +144,7 @@ def test_helper_processes_build_the_same_index_as_one_process(tmp_path, make_doc
     homes[0].rebuild(documents)
     homes[1].rebuild(documents, processes=2)
     assert _postings(homes[1]) == _postings(homes[0])
-    # Helpers hand the writer each field's counted terms: the same files, byte for byte.
+    # Helpers only convert documents; the one writer makes the same files, byte for byte.
     assert _segment_files(homes[1]) == _segment_files(homes[0])
     columns = [home.searcher().columns for home in homes]
     assert columns[1].rows == columns[0].rows
