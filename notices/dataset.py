@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notices import journal
 from notices.domain import DISCLAIMER_SENTENCES
+from notices.json_text import compact
 from notices.models import STATUS_ACTIVE, Notice, Picture
 from notices.warrants import warrants_of
 
@@ -135,7 +136,7 @@ def _header(records: int, now: datetime, position: int) -> dict:
 
 
 def _line(value: dict) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    return compact(value) + b"\n"
 
 
 def write_dataset(sessions: sessionmaker[Session], directory: str | Path) -> DatasetInfo:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+
+from notices.json_text import compact
 
 
 @dataclass(frozen=True)
@@ -78,20 +80,25 @@ class NoticeRecord:
     def stored_fields(self) -> dict:
         """Every column value of the notice itself (no warrants, no pictures)."""
         # Not dataclasses.asdict: it deep-copies PictureSource.read, which may hold an archive.
-        return {name: getattr(self, name) for name in _COLUMN_FIELDS}
+        return dict(zip(_COLUMN_FIELDS, _column_values(self), strict=True))
 
     def content_hash(self) -> str:
         """Stable digest of everything published about the notice, pictures by id."""
         data = self.stored_fields()
-        data["warrants"] = [asdict(w) for w in self.warrants]
+        # What dataclasses.asdict gives (a warrant holds texts only), without its deep copy.
+        data["warrants"] = [
+            dict(zip(_WARRANT_FIELDS, _warrant_values(w), strict=True)) for w in self.warrants
+        ]
         data["pictures"] = [p.picture_id for p in self.pictures]
-        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return hashlib.sha256(compact(data, sort_keys=True)).hexdigest()
 
 
 _COLUMN_FIELDS = tuple(
     f.name for f in fields(NoticeRecord) if f.name not in ("pictures", "warrants")
 )
+_column_values = attrgetter(*_COLUMN_FIELDS)
+_WARRANT_FIELDS = tuple(f.name for f in fields(WarrantRecord))
+_warrant_values = attrgetter(*_WARRANT_FIELDS)
 
 
 # Characters a report line must not carry raw: controls (a file name with an escape sequence

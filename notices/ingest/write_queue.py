@@ -1,7 +1,8 @@
 """Writes of a load waiting for their pictures: queued, resolved in batches, then written.
 
 Pictures new to us are decoded in worker processes while the load reads on; a batch of writes
-waits for its pictures only when it is written, so decoding and reading overlap."""
+waits for its pictures only when it is written, a batch after it was queued, so decoding and
+reading overlap."""
 
 from __future__ import annotations
 
@@ -55,18 +56,26 @@ class WriteQueue:
         self.before_wait = before_wait
 
     def add(self, write: QueuedWrite) -> list[Rejection]:
-        """Queue a write; writes the batch (and returns its rejections) when it is full."""
+        """Queue a write; once two batches wait, writes the older one (and returns its
+        rejections). Its pictures went to the workers a batch ago and are done by now: writing
+        the batch just queued made the load wait for the pictures it had only just sent."""
         self.queued.append(write)
-        return self.flush() if len(self.queued) >= self.batch_size else []
+        if len(self.queued) < 2 * self.batch_size:
+            return []
+        older, self.queued = self.queued[: self.batch_size], self.queued[self.batch_size :]
+        return self._write(older)
 
     def flush(self) -> list[Rejection]:
-        """Wait for the queued writes' pictures and write them all."""
+        """Wait for every queued write's pictures and write them all."""
+        writes, self.queued = self.queued, []
+        return self._write(writes)
+
+    def _write(self, writes: list[QueuedWrite]) -> list[Rejection]:
         rejections: list[Rejection] = []
         if self.before_wait is not None:
-            self.before_wait()
-        writes = [self._resolved(write, rejections) for write in self.queued]
-        self.queued = []
-        self.writer.write(writes)
+            self.before_wait()  # a picture of these writes may still wait in an unsent batch
+        resolved = [self._resolved(write, rejections) for write in writes]
+        self.writer.write(resolved)
         return rejections
 
     @staticmethod

@@ -219,3 +219,48 @@ def test_unusable_sources_raise_a_clear_error(tmp_path, make):
 
     with pytest.raises(SourceError, match=message):
         open_source(spec, kinds=kinds)
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_a_tree_of_many_notice_folders_is_read_whole_and_left_with_no_folder_open(tmp_path):
+    # More notice folders than the source keeps open at once: some are reopened.
+    for number in range(1, 41):
+        write_notice(tmp_path, "red", notice_document("red", number), {"1": b"pic-%d" % number})
+    before = _open_descriptors()
+
+    seen = [
+        (item.entity_id_hint, [picture.read() for picture in item.pictures])
+        for item in open_source(str(tmp_path))
+    ]
+
+    assert seen == [(f"2024/{n:05d}", [b"pic-%d" % n]) for n in range(1, 41)]
+    assert _open_descriptors() == before
+
+
+def test_a_folder_swapped_for_a_link_after_listing_is_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "1.jpg").write_bytes(b"outside picture")
+    tree = tmp_path / "tree"
+    for number in range(1, 41):
+        write_notice(tree, "red", notice_document("red", number), {"1": b"inside"})
+    items = iter(open_source(str(tree)))  # lists the tree, and opens folders as it goes
+
+    for number in range(1, 41):
+        folder = tree / "red" / f"2024-{number:05d}"
+        (folder / "images").rename(tmp_path / f"moved-{number}")
+        os.symlink(outside, folder / "images")
+    read = []
+    for item in items:
+        for picture in item.pictures:
+            try:
+                read.append(picture.read())
+            except ReadError as error:
+                read.append(str(error))
+
+    assert b"outside picture" not in read
+    assert set(read) <= {b"inside", "symbolic link not followed"}
+    assert len(read) == 40

@@ -11,8 +11,8 @@ from functools import partial
 from notices.domain import DEMO_MARKER_FILE, KIND_PATHS, KINDS
 from notices.ingest.sources import layout, tree
 from notices.ingest.sources.base import FetchOptions, ReadError, SourceError, SourceItem
+from notices.ingest.sources.open_dirs import OpenDirectories
 
-_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 # O_NONBLOCK: opening a FIFO must not hang; fstat then tells us it is not a regular file.
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 _GROWTH_CHUNK = 64 * 1024
@@ -33,6 +33,7 @@ class DirectorySource:
         self.demo = os.path.isfile(os.path.join(self.root, DEMO_MARKER_FILE))
         self.complete = True
         self._options = options
+        self._dirs = OpenDirectories(self.root)
         self._wanted = {kind for kind in KINDS if kind in kinds}
         states = {kind: self._dir_state(KIND_PATHS[kind].split("/")) for kind in self._wanted}
         self._present = {kind for kind, state in states.items() if state is None}
@@ -46,7 +47,13 @@ class DirectorySource:
 
     def __iter__(self) -> Iterator[SourceItem]:
         entries = list(self._entries())
-        return tree.assemble(entries, kinds=self._wanted, options=self._options)
+        return self._closing(tree.assemble(entries, kinds=self._wanted, options=self._options))
+
+    def _closing(self, items: Iterator[SourceItem]) -> Iterator[SourceItem]:
+        try:
+            yield from items
+        finally:
+            self._dirs.close()  # the directories read are not needed once every item is
 
     def _entries(self) -> Iterator[tree.Entry]:
         for kind in sorted(self._wanted, key=layout.kind_order):
@@ -83,31 +90,29 @@ class DirectorySource:
         return tree.Entry(path, path, problem=problem)
 
     def _list(self, parts: list[str]) -> list[tuple[str, int]]:
-        fd = _open_dir(self.root, parts)
-        try:
-            with os.scandir(fd) as found:
-                return sorted((entry.name, _mode(entry)) for entry in found)
-        finally:
-            os.close(fd)
+        return sorted((entry.name, _mode(entry)) for entry in self._dirs.listing(parts))
 
     def _read(self, parts: list[str], limit: int) -> bytes:
         try:
-            fd = _open_dir(self.root, parts[:-1])
-            try:
-                file_fd = os.open(parts[-1], _FILE_FLAGS, dir_fd=fd)
-            finally:
-                os.close(fd)
+            file_fd = self._dirs.open_file(parts, _FILE_FLAGS)
         except OSError as error:
-            raise ReadError(_LINK if error.errno == errno.ELOOP else error.strerror) from None
+            raise ReadError(self._open_problem(parts, error)) from None
         try:
             return _read_regular(file_fd, limit)
         finally:
             os.close(file_fd)
 
+    def _open_problem(self, parts: list[str], error: OSError) -> str:
+        if error.errno == errno.ELOOP:
+            return _LINK
+        if error.errno == errno.ENOTDIR:  # a folder on the way is a link now, or a file
+            return _link_or_file(self.root, parts[:-1])
+        return error.strerror or str(error)
+
     def _dir_state(self, parts: list[str]) -> str | None:
         """None for a real directory, _MISSING when absent, otherwise why it is refused."""
         try:
-            os.close(_open_dir(self.root, parts))
+            self._dirs.check(parts)
         except FileNotFoundError:
             return _MISSING
         except OSError as error:
@@ -141,11 +146,14 @@ def _read_regular(fd: int, limit: int) -> bytes:
     # buffer of the limit's size for every file, which cost more than reading it.
     chunks, total, want = [], 0, info.st_size + 1
     while total <= limit:
-        chunk = os.read(fd, min(want, limit + 1 - total))
-        if not chunk:
-            break
+        asked = min(want, limit + 1 - total)
+        chunk = os.read(fd, asked)
         chunks.append(chunk)
         total += len(chunk)
+        if len(chunk) < asked and total >= info.st_size:
+            break  # the end (a short read of a regular file): no read just to see it again
+        if not chunk:
+            break
         want = _GROWTH_CHUNK  # the file grew after fstat: read on, up to the limit
     if total > limit:
         raise ReadError(f"larger than the limit of {limit} bytes")
@@ -157,20 +165,6 @@ def _descend(name: str, depth: int) -> bool:
     if depth == 0:
         return layout.entity_from_name(name) is not None
     return depth == 1 and name == "images"
-
-
-def _open_dir(root: str, parts: list[str]) -> int:
-    """Open root/parts... as a directory, refusing a symbolic link at every step."""
-    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        for part in parts:
-            next_fd = os.open(part, _DIR_FLAGS, dir_fd=fd)
-            os.close(fd)
-            fd = next_fd
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
 
 
 def _link_or_file(root: str, parts: list[str]) -> str:
