@@ -15,18 +15,22 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
 
+from notices.json_text import column_text
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout so readers keep going."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, json_serializer=column_text)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # A hung database host must not hold every worker thread: fail fast, answer 503.
     connect_args = {} if "connect_timeout" in url else {"connect_timeout": 5}
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(
+        url, pool_pre_ping=True, connect_args=connect_args, json_serializer=column_text
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: object):

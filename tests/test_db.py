@@ -64,3 +64,22 @@ def test_the_upgrade_to_0003_orders_stored_notices_by_their_own_ids(new_database
         )
     engine.dispose()
     assert rows == {"2024/120": 20240000120, "2023/7": 20230000007}
+
+
+def test_json_columns_are_stored_as_readable_utf8_and_read_back_unchanged(app, runner, tmp_path):
+    """Names in other scripts stay legible to whoever reads the database directly."""
+    from sqlalchemy import text
+
+    from notices.models import Notice
+    from tests.fakeservice import notice_document, write_notice
+
+    aliases = ['JOSÉ "PEPE" NÚÑEZ', "محمد علي", "王伟", "back\\slash"]
+    write_notice(tmp_path / "tree", "un-person", notice_document("un-person", 7, aliases=aliases))
+    assert runner.invoke(["load", str(tmp_path / "tree")]).exit_code == 0
+
+    sessions = app.extensions["notices"].sessions
+    with sessions() as session:
+        stored = session.scalar(text("SELECT CAST(aliases AS TEXT) FROM notice"))
+        notice = session.query(Notice).one()
+        assert notice.aliases == aliases
+    assert stored == '["JOSÉ \\"PEPE\\" NÚÑEZ","محمد علي","王伟","back\\\\slash"]'
