@@ -150,10 +150,8 @@ def _read_regular(fd: int, limit: int) -> bytes:
         chunk = os.read(fd, asked)
         chunks.append(chunk)
         total += len(chunk)
-        if len(chunk) < asked and total >= info.st_size:
-            break  # the end (a short read of a regular file): no read just to see it again
-        if not chunk:
-            break
+        if not chunk or (len(chunk) < asked and total >= info.st_size):
+            break  # the end: a short read of a regular file needs no read to confirm it
         want = _GROWTH_CHUNK  # the file grew after fstat: read on, up to the limit
     if total > limit:
         raise ReadError(f"larger than the limit of {limit} bytes")
