@@ -14,6 +14,9 @@ def _damage(index_dir: Path, how: str) -> None:
     if how == "segments-deleted":
         for path in generation.glob("*.seg"):
             path.unlink()
+    elif how == "segments-truncated":  # read in place from a map: must not kill the worker
+        for path in generation.glob("*.seg"):
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif how == "columns-truncated":
         for path in generation.glob("columns-*"):
             path.write_bytes(path.read_bytes()[:100])
@@ -23,7 +26,9 @@ def _damage(index_dir: Path, how: str) -> None:
         generation.rmdir()
 
 
-@pytest.mark.parametrize("how", ["segments-deleted", "columns-truncated", "generation-deleted"])
+@pytest.mark.parametrize(
+    "how", ["segments-deleted", "segments-truncated", "columns-truncated", "generation-deleted"]
+)
 def test_damaged_index_gives_503_then_rebuild_repairs(data_app, how):
     _damage(Path(data_app.config["INDEX_DIR"]), how)
     client = data_app.test_client()
