@@ -17,7 +17,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from search_index import bitsets
 from search_index.ages import ymd
@@ -25,6 +25,7 @@ from search_index.documents import IndexDocument
 from search_index.interning import Interner
 from search_index.names.table import NameTable
 from search_index.range_keys import RangeKey  # also where older column files find it
+from search_index.row_table import Row, RowTable  # Row: also where older files find it
 from search_index.textfold import fold_code
 
 FORMAT = 1
@@ -36,46 +37,8 @@ def columns_path(generation_path: str, commit: int) -> str:
     return os.path.join(generation_path, f"columns-{commit}.pickle")
 
 
-class Row(NamedTuple):
-    """The column values of one notice (and its prepared names for re-scoring)."""
-
-    entity_id: str
-    kind: str
-    sex: str
-    nationalities: tuple[str, ...]
-    wanted_by: tuple[str, ...]
-    dob_lo: int  # YYYYMMDD of the earliest possible birth day, 0 if unknown
-    dob_hi: int  # YYYYMMDD of the latest possible birth day, 0 if unknown
-    published: float  # POSIX timestamp
-    has_picture: bool
-    sort_name: str
-    un_reference: str  # folded
-    un_resolution: str  # folded
-    token: str | None
-    prepared: bytes  # pickled names.prepare_names(); empty once moved to the .names file
-    # Last; defaulted so that column files written before it existed still load.
-    updated: float = 0.0  # POSIX timestamp of the last change, 0 if unknown
-
-
-def _shared(rows: list[Row]) -> list[Row]:
-    """The rows without their prepared names (they go to the blob), repeated values shared."""
-    intern = Interner()
-    shared = []
-    for row in rows:
-        values = intern.fields(row, _OWN_ROW_FIELDS)
-        values[_PREPARED] = b""
-        shared.append(Row._make(values))
-    return shared
-
-
-# Row fields not worth sharing: (nearly) unique to their row, or numbers, which pickle does
-# not keep shared (each load makes its own int and float objects).
-_OWN_ROW_FIELDS = frozenset(
-    Row._fields.index(name)
-    for name in ("entity_id", "un_reference", "token", "prepared")  # unique
-    + ("dob_lo", "dob_hi", "published", "has_picture", "updated")  # numbers
-)
-_PREPARED = Row._fields.index("prepared")
+# Row fields not worth sharing: (nearly) unique to their row (numbers are kept in arrays).
+_OWN_ROW_FIELDS = frozenset(("entity_id", "un_reference", "token"))
 
 
 def newest_first(rows: Iterable[Row]) -> list[Row]:
@@ -116,7 +79,7 @@ def row_from_document(doc: IndexDocument, prepared: bytes) -> Row:
 class Columns:
     """Everything search needs besides Whoosh, for one Whoosh commit of one generation."""
 
-    rows: list[Row]
+    rows: RowTable
     everything: int
     facets: dict[str, dict[str, int]]  # kind / sex / nationality / wanted_by / picture
     references: dict[str, dict[str, list[int]]]  # un_reference / un_resolution -> rows
@@ -141,13 +104,15 @@ class Columns:
         for row in ordered:
             offsets.append(offsets[-1] + len(row.prepared))
         blob = b"".join(row.prepared for row in ordered)
-        # From here on without their pickled names (the blob holds them): a caller that
-        # handed the rows over (writing._taken) frees them now, not after the build.
-        ordered = _shared(ordered)
+        # From here on the table holds the rows, repeated values shared, without their pickled
+        # names (the blob holds them): a caller that handed the rows over (writing._taken)
+        # frees them now, not after the build.
+        table = RowTable.from_rows(ordered, Interner(), _OWN_ROW_FIELDS)
+        del ordered
         groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         references: dict[str, dict[str, list[int]]] = {"un_reference": {}, "un_resolution": {}}
         latest, earliest = [], []
-        for number, row in enumerate(ordered):
+        for number, row in enumerate(table):
             _group_row(groups, references, number, row)
             if row.dob_hi:
                 latest.append((row.dob_hi, number))
@@ -156,9 +121,10 @@ class Columns:
             name: {value: bitsets.from_rows(members, nbits) for value, members in by_value.items()}
             for name, by_value in groups.items()
         }
-        names = sorted(range(nbits), key=lambda n: (ordered[n].sort_name, ordered[n].entity_id))
+        sort_names, entity_ids = table.column("sort_name"), table.column("entity_id")
+        names = sorted(range(nbits), key=lambda n: (sort_names[n], entity_ids[n]))
         columns = cls(
-            rows=ordered,
+            rows=table,
             everything=bitsets.full(nbits),
             facets=facets,
             references=references,
@@ -168,7 +134,8 @@ class Columns:
             prepared_offsets=offsets,
             blob=blob,
         )
-        columns.row_of = {row.entity_id: number for number, row in enumerate(ordered)}
+        del groups, latest, earliest
+        columns.row_of = columns.rows_by_id()
         columns.names = columns.name_table(previous)
         columns.updated_order = columns.by_update()
         return columns
@@ -189,9 +156,10 @@ class Columns:
         table = NameTable()
         old_table = previous.names if previous is not None else None
         mapping: dict[int, tuple] = {}
+        entity_ids = self.rows.column("entity_id")
         for row in range(self.size):
             raw = self.raw_prepared(row)
-            old = previous.row_of.get(self.rows[row].entity_id) if old_table else None
+            old = previous.row_of.get(entity_ids[row]) if old_table else None
             if old is not None and previous.raw_prepared(old) == raw:
                 table.add_from(old_table, old, mapping)
             else:
@@ -211,8 +179,12 @@ class Columns:
 
     def by_update(self) -> array:
         """Rows by last change, latest first; equal times keep the newest-first row order."""
-        rows = self.rows
-        return array("l", sorted(range(self.size), key=lambda n: (-rows[n].updated, n)))
+        updated = self.rows.column("updated")
+        return array("l", sorted(range(self.size), key=lambda n: (-updated[n], n)))
+
+    def rows_by_id(self) -> dict[str, int]:
+        """entity id -> row number."""
+        return {entity_id: number for number, entity_id in enumerate(self.rows.column("entity_id"))}
 
     def save(self, path: str) -> None:
         """Write `path` and `path`.names atomically; the names file first."""
@@ -237,8 +209,10 @@ class Columns:
             state = pickle.load(handle)
         if state.pop("format", None) != FORMAT:
             raise ValueError(f"{path}: unknown column file format")
+        if not isinstance(state["rows"], RowTable):  # written when rows were kept as Rows
+            state["rows"] = RowTable.from_rows(state["rows"])
         columns = cls(**state)
-        columns.row_of = {row.entity_id: number for number, row in enumerate(columns.rows)}
+        columns.row_of = columns.rows_by_id()
         columns.blob = _mapped_blob(names_path(path)) or b""
         if columns.names is None:  # written before the table was saved with the columns
             columns.names = columns.name_table()
@@ -279,17 +253,22 @@ def _write_atomic(path: str, write: Callable[[BinaryIO], None]) -> None:
 FACETS_COUNTED = ("kind", "nationality", "wanted_by", "sex")
 
 
-def facet_values(row: Row) -> Iterator[tuple[str, str]]:
-    """The (facet, value) pairs a row is grouped under: one place for building the facet
-    bitsets and for counting a few rows (facets.py)."""
-    yield "kind", row.kind
-    if row.sex:
-        yield "sex", row.sex
-    for code in row.nationalities:
+def facet_values(
+    kind: str, sex: str, nationalities: tuple, wanted_by: tuple, has_picture: bool
+) -> Iterator[tuple[str, str]]:
+    """The (facet, value) pairs a row with these values is grouped under: one place for
+    building the facet bitsets and for counting a few rows (facets.py)."""
+    yield "kind", kind
+    if sex:
+        yield "sex", sex
+    for code in nationalities:
         yield "nationality", code
-    for code in row.wanted_by:
+    for code in wanted_by:
         yield "wanted_by", code
-    yield "picture", "yes" if row.has_picture else "no"
+    yield "picture", "yes" if has_picture else "no"
+
+
+FACET_FIELDS = ("kind", "sex", "nationalities", "wanted_by", "has_picture")
 
 
 def _group_row(
@@ -298,7 +277,7 @@ def _group_row(
     number: int,
     row: Row,
 ) -> None:
-    for facet, value in facet_values(row):
+    for facet, value in facet_values(*(getattr(row, name) for name in FACET_FIELDS)):
         groups[facet][value].append(number)
     if row.un_reference:
         references["un_reference"].setdefault(row.un_reference, []).append(number)

@@ -53,8 +53,8 @@ def _name_order(searcher: Searcher, matched: list[tuple[int, ...]], sort: str) -
     if sort == "newest":
         return sorted(matched)  # rows are numbered newest first
     if sort == "updated":
-        rows = searcher.columns.rows
-        return sorted(matched, key=lambda item: (-rows[item[0]].updated, item[0]))
+        updated = searcher.columns.rows.column("updated")
+        return sorted(matched, key=lambda item: (-updated[item[0]], item[0]))
     # Score first, then a primary-name match before an alias or birth-name match of equal score
     # (the reader looks for the name a notice is published under), then the name order.
     size = searcher.columns.size
@@ -69,7 +69,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
     page, per_page = _paging(query)
     start = (page - 1) * per_page
     mask = filter_mask(searcher, query, today)
-    rows = searcher.columns.rows
+    entity_ids = searcher.columns.rows.column("entity_id")
     found = reference_rows(searcher.columns, query.text) if query.text else None
     if found is not None:
         # A notice number or UN reference names one notice: that notice is the only hit.
@@ -79,7 +79,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         result_mask = bitsets.from_rows(matched, searcher.columns.size)
         reason = ("reference", query.text.strip(), "")
         hits = [
-            Hit(rows[row].entity_id, 100, "strong", WHY.format(text=query.text.strip()), (reason,))
+            Hit(entity_ids[row], 100, "strong", WHY.format(text=query.text.strip()), (reason,))
             for row in matched[start : start + per_page]
         ]
     elif query.has_name:
@@ -93,7 +93,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         explained = explain_rows(searcher, query, [row for row, *_ in shown], keys)
         hits = [
             Hit(
-                rows[row].entity_id,
+                entity_ids[row],
                 score,
                 match.band,
                 match.why,
@@ -106,9 +106,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         total = mask.bit_count()
         result_rows = None  # as many as the filters let through: counted from the bitsets
         result_mask = mask
-        hits = [
-            Hit(rows[row].entity_id) for row in _browse_rows(searcher, mask, sort, start, per_page)
-        ]
+        hits = [Hit(entity_ids[row]) for row in _browse_rows(searcher, mask, sort, start, per_page)]
     return SearchPage(
         total=total,
         page=page,

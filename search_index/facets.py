@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from search_index.columns import FACETS_COUNTED, facet_values
+from search_index.columns import FACET_FIELDS, FACETS_COUNTED, facet_values
 from search_index.filters import band_masks
 from search_index.searching import Searcher
 
@@ -60,9 +60,9 @@ def _counted(searcher: Searcher, mask: int, today: date, rows: list[int] | None)
 def _from_rows(searcher: Searcher, rows: list[int]) -> dict[str, Counter]:
     """The same counts as the bitsets give: the columns group rows by facet_values too."""
     counted: dict[str, Counter] = {facet: Counter() for facet in FACETS_COUNTED}
-    column_rows = searcher.columns.rows
+    fields = [searcher.columns.rows.column(name) for name in FACET_FIELDS]
     for row in rows:
-        for facet, value in facet_values(column_rows[row]):
+        for facet, value in facet_values(*(column[row] for column in fields)):
             if facet in counted:
                 counted[facet][value] += 1
     return counted

@@ -88,9 +88,9 @@ def _compute(searcher: Searcher, keys: names.QueryKeys, mask: int) -> Matches:
     secondary = scorer.secondary
     query_sex = sex_of_given_names(keys.parts)
     if query_sex:
-        rows = searcher.columns.rows
+        sexes = searcher.columns.rows.column("sex")
         for row, score in scores.items():
-            if score > SEX_CEILING and opposite_sex(query_sex, rows[row].sex):
+            if score > SEX_CEILING and opposite_sex(query_sex, sexes[row]):
                 scores[row] = SEX_CEILING  # a woman's name never strongly matches a man
     return [
         (row, score, int(row not in secondary))
@@ -110,7 +110,9 @@ def explain_rows(
     found = []
     for row in rows:
         match = names.match_name(keys, table.prepared(row))
-        if match.score > SEX_CEILING and opposite_sex(query_sex, searcher.columns.rows[row].sex):
+        if match.score > SEX_CEILING and opposite_sex(
+            query_sex, searcher.columns.rows.column("sex")[row]
+        ):
             match = replace(
                 match,
                 score=SEX_CEILING,

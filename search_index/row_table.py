@@ -1,0 +1,142 @@
+"""The column values of every row of a snapshot, kept as columns rather than one tuple a row.
+
+A NamedTuple a row held its fields through a 15-slot tuple plus an int or float object for
+each number: ~47 MB per searching process at 100k notices. Here numbers live in typed arrays
+and repeated values (kind, sex, codes) are one shared object each, referred to from a list;
+`table[n]` still gives row n as a Row, built when asked, and hot paths read one column.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from search_index.interning import Interner
+
+
+class Row(NamedTuple):
+    """The column values of one notice (and its prepared names for re-scoring)."""
+
+    entity_id: str
+    kind: str
+    sex: str
+    nationalities: tuple[str, ...]
+    wanted_by: tuple[str, ...]
+    dob_lo: int  # YYYYMMDD of the earliest possible birth day, 0 if unknown
+    dob_hi: int  # YYYYMMDD of the latest possible birth day, 0 if unknown
+    published: float  # POSIX timestamp
+    has_picture: bool
+    sort_name: str
+    un_reference: str  # folded
+    un_resolution: str  # folded
+    token: str | None
+    prepared: bytes  # pickled names.prepare_names(); empty once moved to the .names file
+    # Last; defaulted so that column files written before it existed still load.
+    updated: float = 0.0  # POSIX timestamp of the last change, 0 if unknown
+
+
+# How each field is kept: numbers in typed arrays (typecode), has_picture as bytes of 0/1, the
+# others in lists (a shared value is one object); prepared is not kept (always b"" here).
+_NUMBERS = {"dob_lo": "l", "dob_hi": "l", "published": "d", "updated": "d"}
+_KEPT = tuple(name for name in Row._fields if name != "prepared")
+_LISTS = tuple(name for name in _KEPT if name not in _NUMBERS and name != "has_picture")
+_PICTURE = _KEPT.index("has_picture")
+_PREPARED = Row._fields.index("prepared")
+
+
+def _same(value: object) -> object:
+    return value
+
+
+class RowTable(Sequence):
+    """Rows 0..n-1 of a snapshot, read-only once built; table[n] is row n as a Row."""
+
+    def __init__(self, columns: dict) -> None:
+        self.columns = columns  # field name -> list, array or bytes: one value a row
+        self._kept = tuple(columns[name] for name in _KEPT)
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[Row], intern: Interner | None = None, own: frozenset[str] = frozenset()
+    ) -> RowTable:
+        """The table of `rows`, in row order (their prepared names are not kept); with
+        `intern`, the values of fields not in `own` equal to an earlier one are shared."""
+        columns: dict = {name: [] for name in _LISTS}
+        columns.update({name: array(code) for name, code in _NUMBERS.items()})
+        pictures = bytearray()
+        share = intern if intern is not None else _same
+        lists = [(columns[name], name, name not in own) for name in _LISTS]
+        for row in rows:
+            for column, name, shared in lists:
+                value = getattr(row, name)
+                column.append(share(value) if shared else value)
+            for name in _NUMBERS:
+                columns[name].append(getattr(row, name))
+            pictures.append(bool(row.has_picture))
+        columns["has_picture"] = bytes(pictures)
+        columns["token"] = HexTokens.packed(columns["token"])
+        return cls(columns)
+
+    def __getstate__(self) -> dict:
+        return self.columns
+
+    def __setstate__(self, columns: dict) -> None:
+        self.__init__(columns)
+
+    def __len__(self) -> int:
+        return len(self.columns["entity_id"])
+
+    def __getitem__(self, number):  # noqa: ANN001 - an int or a slice, as for a list
+        if isinstance(number, slice):
+            return [self[n] for n in range(*number.indices(len(self)))]
+        values = [column[number] for column in self._kept]
+        values[_PICTURE] = bool(values[_PICTURE])
+        values.insert(_PREPARED, b"")
+        return Row._make(values)
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(self.__getitem__, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RowTable | list):
+            return len(self) == len(other) and all(map(Row.__eq__, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment] - equal by value, and not immutable to Python
+
+    def column(self, name: str) -> Sequence:
+        """One field of every row, by row number: faster than a Row a row."""
+        return self.columns[name]
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+class HexTokens(Sequence):
+    """Tokens that are all SHA-256 hex digests (what the service gives), 32 bytes each in one
+    bytes object instead of a 113-byte string each (~8 MB less at 100k notices)."""
+
+    _SIZE = 32
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @classmethod
+    def packed(cls, tokens: list) -> Sequence:
+        """The tokens packed, or the list itself when one of them is not such a digest."""
+        if not all(type(t) is str and len(t) == 64 and _HEX.issuperset(t) for t in tokens):
+            return tokens
+        return cls(b"".join(bytes.fromhex(token) for token in tokens))
+
+    def __len__(self) -> int:
+        return len(self.data) // self._SIZE
+
+    def __getitem__(self, number):  # noqa: ANN001 - an int or a slice, as for a list
+        if isinstance(number, slice):
+            return [self[n] for n in range(*number.indices(len(self)))]
+        if number < 0:
+            number += len(self)
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        return self.data[number * self._SIZE : (number + 1) * self._SIZE].hex()
