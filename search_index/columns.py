@@ -14,6 +14,7 @@ import os
 import pickle
 import re
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -89,10 +90,12 @@ class Columns:
     prepared_offsets: array  # row r's pickled prepared names: blob[offsets[r]:offsets[r + 1]]
     # Every row's prepared names, interned for re-scoring (built from the blob if absent).
     names: NameTable | None = field(default=None, repr=False)
-    row_of: dict[str, int] = field(default_factory=dict, repr=False)
     blob: bytes | mmap.mmap = field(default=b"", repr=False)
     # Rows by last change, latest first (ties newest first); None in files written before it.
     updated_order: array | None = None
+    # Rows by entity id, for finding one row (a dict of every id held ~6 MB per process at
+    # 100k notices); None in files written before it.
+    id_order: array | None = None
 
     @classmethod
     def build(cls, rows: Iterable[Row], previous: Columns | None = None) -> Columns:
@@ -135,7 +138,7 @@ class Columns:
             blob=blob,
         )
         del groups, latest, earliest
-        columns.row_of = columns.rows_by_id()
+        columns.id_order = columns.by_id()
         columns.names = columns.name_table(previous)
         columns.updated_order = columns.by_update()
         return columns
@@ -155,11 +158,12 @@ class Columns:
         prepared names `previous` holds unchanged are copied from its table instead."""
         table = NameTable()
         old_table = previous.names if previous is not None else None
+        old_rows = previous.rows_by_id() if old_table else {}
         mapping: dict[int, tuple] = {}
         entity_ids = self.rows.column("entity_id")
         for row in range(self.size):
             raw = self.raw_prepared(row)
-            old = previous.row_of.get(entity_ids[row]) if old_table else None
+            old = old_rows.get(entity_ids[row])
             if old is not None and previous.raw_prepared(old) == raw:
                 table.add_from(old_table, old, mapping)
             else:
@@ -183,8 +187,21 @@ class Columns:
         return array("l", sorted(range(self.size), key=lambda n: (-updated[n], n)))
 
     def rows_by_id(self) -> dict[str, int]:
-        """entity id -> row number."""
+        """entity id -> row number of every row, for looking many up at once."""
         return {entity_id: number for number, entity_id in enumerate(self.rows.column("entity_id"))}
+
+    def by_id(self) -> array:
+        """Row numbers in entity id order."""
+        entity_ids = self.rows.column("entity_id")
+        return array("l", sorted(range(self.size), key=entity_ids.__getitem__))
+
+    def row_number(self, entity_id: str) -> int | None:
+        """The row of a notice, None when it has none."""
+        entity_ids = self.rows.column("entity_id")
+        order = self.id_order
+        at = bisect_left(order, entity_id, key=entity_ids.__getitem__)
+        found = order[at] if at < len(order) else None
+        return found if found is not None and entity_ids[found] == entity_id else None
 
     def save(self, path: str) -> None:
         """Write `path` and `path`.names atomically; the names file first."""
@@ -192,7 +209,7 @@ class Columns:
         # From now on the written file holds the blob, as for loaded columns: a rebuild's
         # copy in memory (~65 MB at 100k notices) is freed before the pickling needs memory.
         self.blob = _mapped_blob(names_path(path)) or self.blob
-        skip = ("row_of", "blob", "_name_rank")
+        skip = ("blob", "_name_rank")
         state = {"format": FORMAT, **{k: v for k, v in vars(self).items() if k not in skip}}
         _write_atomic(
             path, lambda handle: pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -212,12 +229,13 @@ class Columns:
         if not isinstance(state["rows"], RowTable):  # written when rows were kept as Rows
             state["rows"] = RowTable.from_rows(state["rows"])
         columns = cls(**state)
-        columns.row_of = columns.rows_by_id()
         columns.blob = _mapped_blob(names_path(path)) or b""
         if columns.names is None:  # written before the table was saved with the columns
             columns.names = columns.name_table()
         if columns.updated_order is None:  # written before rows knew their last change
             columns.updated_order = columns.by_update()
+        if columns.id_order is None:  # written before rows were found by bisection
+            columns.id_order = columns.by_id()
         return columns
 
 

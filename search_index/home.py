@@ -189,7 +189,7 @@ class IndexHome:
             }
             commit = commit_of(reader, ix)
         columns = Columns.load(columns_path(target, commit))
-        column_ids = set(columns.row_of)
+        column_ids = set(columns.rows.column("entity_id"))
         tokens = expected if isinstance(expected, Mapping) else None
         wanted = set(expected)
         present = whoosh_ids & column_ids
@@ -248,7 +248,7 @@ def _verify(target: str, commit: int, expected_ids: set[str] | int | None) -> in
         ids = indexed_ids(reader)
         count = reader.doc_count()
     columns = Columns.load(columns_path(target, commit))
-    if count != len(ids) or set(ids) != set(columns.row_of):
+    if count != len(ids) or set(ids) != set(columns.rows.column("entity_id")):
         raise VerificationError("Whoosh documents and column rows disagree")
     if isinstance(expected_ids, int) and not isinstance(expected_ids, bool):
         if count != expected_ids:

@@ -24,11 +24,8 @@ def reference_rows(columns: Columns, text: str) -> list[int] | None:
     number = _NOTICE_NUMBER.match(text)
     if number:
         year, serial = number.groups()
-        rows = [
-            columns.row_of[entity_id]
-            for entity_id in (f"{year}/{serial}", f"{year}-{serial}")
-            if entity_id in columns.row_of
-        ]
+        found = (columns.row_number(f"{year}{sep}{serial}") for sep in "/-")
+        rows = [row for row in found if row is not None]
         return rows or None
     if _UN_REFERENCE.match(text):
         return list(columns.references["un_reference"].get(fold_code(text), ())) or None

@@ -107,7 +107,7 @@ def _cached_snapshot(key: tuple) -> Snapshot | None:
 
 def _read_snapshot(path: str, commit: int, reader: IndexReader) -> Snapshot:
     columns = Columns.load(columns_path(path, commit))
-    row_of = columns.row_of
+    row_of = columns.rows_by_id()  # for this once: searching finds rows by bisection
     doc_rows = array("l", (row_of.get(entity_id, -1) for entity_id in indexed_ids(reader)))
     if reader.has_deletions():
         for docnum in range(len(doc_rows)):

@@ -180,8 +180,9 @@ def test_column_files_from_before_the_updated_sort_still_load(home, make_doc, hi
     path = columns_path(searcher.path, searcher.whoosh.reader().generation())
     with open(path, "rb") as handle:
         state = pickle.load(handle)
-    # As an older release wrote it: rows without `updated`, no update order.
+    # As an older release wrote it: rows without `updated`, no update or id order.
     state.pop("updated_order")
+    state.pop("id_order")
     state["rows"] = [Row(*row[:-1]) for row in state["rows"]]
     with open(path, "wb") as handle:
         pickle.dump(state, handle)
@@ -189,3 +190,7 @@ def test_column_files_from_before_the_updated_sort_still_load(home, make_doc, hi
     assert [columns.rows[n].entity_id for n in columns.updated_order] == [
         f"2020/{n:05d}" for n in reversed(range(5))
     ]
+    assert [columns.rows[columns.row_number(f"2020/{n:05d}")].entity_id for n in range(5)] == [
+        f"2020/{n:05d}" for n in range(5)
+    ]
+    assert columns.row_number("2020/00099") is None
