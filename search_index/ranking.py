@@ -107,12 +107,11 @@ def explain_rows(
     keys = keys if keys is not None else query_keys(query)
     table = searcher.columns.names
     query_sex = sex_of_given_names(keys.parts)
+    sexes = searcher.columns.rows.column("sex")
     found = []
     for row in rows:
         match = names.match_name(keys, table.prepared(row))
-        if match.score > SEX_CEILING and opposite_sex(
-            query_sex, searcher.columns.rows.column("sex")[row]
-        ):
+        if match.score > SEX_CEILING and opposite_sex(query_sex, sexes[row]):
             match = replace(
                 match,
                 score=SEX_CEILING,
