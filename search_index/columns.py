@@ -200,8 +200,9 @@ class Columns:
         entity_ids = self.rows.column("entity_id")
         order = self.id_order
         at = bisect_left(order, entity_id, key=entity_ids.__getitem__)
-        found = order[at] if at < len(order) else None
-        return found if found is not None and entity_ids[found] == entity_id else None
+        if at < len(order) and entity_ids[order[at]] == entity_id:
+            return order[at]
+        return None
 
     def save(self, path: str) -> None:
         """Write `path` and `path`.names atomically; the names file first."""

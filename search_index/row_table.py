@@ -45,10 +45,6 @@ _PICTURE = _KEPT.index("has_picture")
 _PREPARED = Row._fields.index("prepared")
 
 
-def _same(value: object) -> object:
-    return value
-
-
 class RowTable(Sequence):
     """Rows 0..n-1 of a snapshot, read-only once built; table[n] is row n as a Row."""
 
@@ -65,12 +61,11 @@ class RowTable(Sequence):
         columns: dict = {name: [] for name in _LISTS}
         columns.update({name: array(code) for name, code in _NUMBERS.items()})
         pictures = bytearray()
-        share = intern if intern is not None else _same
-        lists = [(columns[name], name, name not in own) for name in _LISTS]
+        lists = [(columns[name], name, intern is not None and name not in own) for name in _LISTS]
         for row in rows:
             for column, name, shared in lists:
                 value = getattr(row, name)
-                column.append(share(value) if shared else value)
+                column.append(intern(value) if shared else value)
             for name in _NUMBERS:
                 columns[name].append(getattr(row, name))
             pictures.append(bool(row.has_picture))
@@ -132,9 +127,7 @@ class HexTokens(Sequence):
     def __len__(self) -> int:
         return len(self.data) // self._SIZE
 
-    def __getitem__(self, number):  # noqa: ANN001 - an int or a slice, as for a list
-        if isinstance(number, slice):
-            return [self[n] for n in range(*number.indices(len(self)))]
+    def __getitem__(self, number: int) -> str:  # RowTable asks for one row at a time
         if number < 0:
             number += len(self)
         if not 0 <= number < len(self):

@@ -90,6 +90,7 @@ class MappedPart(BufferFile):
     neither copies the part."""
 
     def __init__(self, mapping: _Mapping, offset: int, length: int, name: str) -> None:
+        # Not BufferFile.__init__: its BytesIO would copy the part.
         self._mapping = mapping  # keeps the map alive while this part is open
         view = memoryview(mapping.mapped) if mapping.mapped is not None else memoryview(b"")
         self._buf = view[offset : offset + length]
@@ -132,9 +133,3 @@ class _PartReader(io.RawIOBase):
 
     def tell(self) -> int:
         return self._position
-
-
-def mapped_segments() -> int:
-    """Segment files this process has mapped now (for tests and diagnostics)."""
-    with _segments_lock:
-        return len(_segments)
