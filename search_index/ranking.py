@@ -106,11 +106,12 @@ def explain_rows(
     the `keys` that name_matches used and their memo of pair scores serves again."""
     keys = keys if keys is not None else query_keys(query)
     table = searcher.columns.names
+    keys.pair_scores(table)  # match_name reads the memo that serves this table
     query_sex = sex_of_given_names(keys.parts)
     sexes = searcher.columns.rows.column("sex")
     found = []
     for row in rows:
-        match = names.match_name(keys, table.prepared(row))
+        match = names.match_name(keys, table.held(row))
         if match.score > SEX_CEILING and opposite_sex(query_sex, sexes[row]):
             match = replace(
                 match,

@@ -60,6 +60,18 @@ class QueryKeys:
     displays: tuple[str, ...] = ()
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def pair_scores(self, table: object) -> dict:
+        """The memo of pair scores (`cache`), for units of `table`. A saved name table keys
+        its units by numbers that mean something only within it, so a query that meets
+        another table starts its memo again."""
+        if self.cache.get(_TABLE) is not table:
+            self.cache.clear()
+            self.cache[_TABLE] = table
+        return self.cache
+
+
+_TABLE = ("table",)  # where the memo keeps the table it serves; pair keys are (int, key)
+
 
 @dataclass(frozen=True)
 class NameMatch:

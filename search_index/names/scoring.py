@@ -46,7 +46,7 @@ class NameScorer(OnePartScoring):
         self.empty = not analysis or not analysis[0]
         self.single = not self.empty and len(analysis[0]) == 1
         self.analysis = analysis
-        self.cache = query.cache
+        self.cache = query.pair_scores(table)
         # Rows whose score comes from a name that is not primary only (ranked after equal
         # scores of primary names); filled for the rows scoring at or above the floor.
         self.secondary: set[int] = set()
@@ -78,7 +78,7 @@ class NameScorer(OnePartScoring):
             self._init_one_part(analysis, table)
 
     def score(self, row: int) -> int:
-        """match_name(query, table.prepared(row)).score if that reaches the floor, else less."""
+        """match_name(query, table.held(row)).score if that reaches the floor, else less."""
         return self.score_rows([row])[0]
 
     def score_rows(self, rows: list[int]) -> list[int]:

@@ -103,8 +103,19 @@ def make_unit(
             spelled = "".join(c for c in display.casefold().replace("ü", "v") if c.isalpha())
             readings = tuple(dict.fromkeys(readings + reading_keys(spelled, han)))
         forms += readings
-    key = f"{display}\x00{flags}\x00{'/'.join(forms)}"
+    key = _key(display, flags, forms)
     return (mask, display, forms, role, flags, phon, skel, groups, cognates, gender, weight, key)
+
+
+def _key(display: str, flags: int, forms: tuple[str, ...]) -> str:
+    return f"{display}\x00{flags}\x00{'/'.join(forms)}"
+
+
+def content_key(unit: tuple) -> str:
+    """What a unit's pair scores depend on, as make_unit writes it in U_KEY. A saved name
+    table keeps a number there instead (names/table.py); this rebuilds the string."""
+    key = unit[U_KEY]
+    return key if isinstance(key, str) else _key(unit[U_DISPLAY], unit[U_FLAGS], unit[U_FORMS])
 
 
 def _joined(
