@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from search_index.interning import Interner
@@ -43,6 +44,8 @@ _KEPT = tuple(name for name in Row._fields if name != "prepared")
 _LISTS = tuple(name for name in _KEPT if name not in _NUMBERS and name != "has_picture")
 _PICTURE = _KEPT.index("has_picture")
 _PREPARED = Row._fields.index("prepared")
+# Text fields (nearly) unique to their row, kept as one string of UTF-8 bytes.
+_PACKED = ("entity_id", "sort_name", "un_reference")
 
 
 class RowTable(Sequence):
@@ -71,6 +74,8 @@ class RowTable(Sequence):
             pictures.append(bool(row.has_picture))
         columns["has_picture"] = bytes(pictures)
         columns["token"] = HexTokens.packed(columns["token"])
+        for name in _PACKED:
+            columns[name] = PackedStrings.packed(columns[name])
         return cls(columns)
 
     def __getstate__(self) -> dict:
@@ -133,3 +138,37 @@ class HexTokens(Sequence):
         if not 0 <= number < len(self):
             raise IndexError(number)
         return self.data[number * self._SIZE : (number + 1) * self._SIZE].hex()
+
+
+class PackedStrings(Sequence):
+    """Strings kept as one bytes object of their UTF-8 and where each ends: ~60 bytes less a
+    row than a str object each (entity ids, sort names, UN references: ~9 MB at 100k
+    notices). Reading one decodes it; the hot paths read a page of them at a time."""
+
+    def __init__(self, data: bytes, ends: array) -> None:
+        self.data, self.ends = data, ends
+
+    @classmethod
+    def packed(cls, values: list) -> Sequence:
+        """The values packed, or the list itself when one of them is not a string."""
+        if not all(type(value) is str for value in values):
+            return values
+        sizes = (len(value) if value.isascii() else len(value.encode()) for value in values)
+        return cls("".join(values).encode(), array("q", accumulate(sizes)))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, number: int) -> str:  # RowTable asks for one row at a time
+        ends = self.ends
+        if number < 0:
+            number += len(ends)
+        if not 0 <= number < len(ends):
+            raise IndexError(number)
+        return self.data[ends[number - 1] if number else 0 : ends[number]].decode()
+
+    def __iter__(self) -> Iterator[str]:
+        data, start = self.data, 0
+        for end in self.ends:
+            yield data[start:end].decode()
+            start = end

@@ -9,6 +9,7 @@ distinct unit once and a row costs a few list look-ups.
 from __future__ import annotations
 
 from ..interning import Interner
+from . import table_state
 from .parts import PARTICLE
 from .prefilter import UnitFeatures
 from .units import U_DISPLAY, U_FLAGS, U_KEY, U_MASK, U_ROLE, U_WEIGHT, content_key
@@ -24,15 +25,6 @@ _OWN_FIELDS = frozenset((U_MASK, U_DISPLAY, U_ROLE, U_FLAGS, U_WEIGHT, U_KEY))
 
 def _plain_mask(nflags: tuple[int, ...]) -> int:
     return sum(1 << i for i, flags in enumerate(nflags) if not flags & PARTICLE)
-
-
-def _numbered_keys(units: list[tuple]) -> list[tuple]:
-    """The units with each distinct U_KEY replaced by a number. The key only tells the query's
-    memo of pair scores which units score alike, and within one table a number does that as
-    well as the string (~9 MB less in every searching process at 100k notices). The numbers
-    mean nothing outside their table: QueryKeys.pair_scores starts a new memo per table."""
-    numbers: dict = {}
-    return [(*unit[:U_KEY], numbers.setdefault(unit[U_KEY], len(numbers))) for unit in units]
 
 
 def _with_key(unit: tuple) -> tuple:
@@ -63,14 +55,15 @@ class NameTable:
     def __getstate__(self) -> dict:
         # The look-up dicts only serve add(); a loaded table is read-only. The key index is
         # saved so that no searching process builds it (~2 s at 100k notices).
-        return {
-            "units": _numbered_keys(self.units),
-            "rows": self.rows,
-            "key_index": self.features().key_index,
-        }
+        state = table_state.packed(self.units, self.rows)
+        state["key_index"] = self.features().key_index
+        return state
 
     def __setstate__(self, state: dict) -> None:
-        self.units, self.rows = state["units"], state["rows"]
+        if state.get("format") == table_state.FORMAT:
+            self.units, self.rows = table_state.unpacked(state)
+        else:  # saved as lists of tuples
+            self.units, self.rows = state["units"], state["rows"]
         key_index = state.get("key_index")  # absent in tables saved before it
         first = next((row for row in self.rows if row), ())  # one table, one shape of names
         if first and len(first[0]) < 5:
