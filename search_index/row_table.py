@@ -113,6 +113,15 @@ class RowTable(Sequence):
 _HEX = frozenset("0123456789abcdef")
 
 
+def _row_number(number: int, size: int) -> int:
+    """`number` as a list reads it (negative counts from the end); IndexError when out of range."""
+    if number < 0:
+        number += size
+    if not 0 <= number < size:
+        raise IndexError(number)
+    return number
+
+
 class HexTokens(Sequence):
     """Tokens that are all SHA-256 hex digests (what the service gives), 32 bytes each in one
     bytes object instead of a 113-byte string each (~8 MB less at 100k notices)."""
@@ -133,10 +142,7 @@ class HexTokens(Sequence):
         return len(self.data) // self._SIZE
 
     def __getitem__(self, number: int) -> str:  # RowTable asks for one row at a time
-        if number < 0:
-            number += len(self)
-        if not 0 <= number < len(self):
-            raise IndexError(number)
+        number = _row_number(number, len(self))
         return self.data[number * self._SIZE : (number + 1) * self._SIZE].hex()
 
 
@@ -161,10 +167,7 @@ class PackedStrings(Sequence):
 
     def __getitem__(self, number: int) -> str:  # RowTable asks for one row at a time
         ends = self.ends
-        if number < 0:
-            number += len(ends)
-        if not 0 <= number < len(ends):
-            raise IndexError(number)
+        number = _row_number(number, len(ends))
         return self.data[ends[number - 1] if number else 0 : ends[number]].decode()
 
     def __iter__(self) -> Iterator[str]:
