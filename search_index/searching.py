@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import threading
 import weakref
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # imports for annotations only (some would be circular)
 
 
 T = TypeVar("T")
+_NO_FULL_COLLECTION = 1 << 30  # a third threshold no load reaches
 _OPEN_ATTEMPTS = 3  # a writer may delete files between reading the pointer and opening them
 
 
@@ -82,22 +84,35 @@ def _load_snapshot(path: str, ix: Index, reader: IndexReader) -> Snapshot:
         found = _cached_snapshot(key)
         if found is not None:
             return found
-        snapshot = _read_snapshot(path, commit, reader)
+        with _collector_settling():
+            snapshot = _read_snapshot(path, commit, reader)
         with _snapshots_lock:
             _snapshots[key] = snapshot
             _latest[:] = [snapshot]
-        _settle()
         return snapshot
 
 
-def _settle() -> None:
-    """Take what the process holds now out of the collector's sight. A snapshot of 100k
-    notices is ~750,000 objects that every full collection walked (~200 ms, stalling a
-    request at random); they are never cyclic garbage, and reference counting still frees
-    them when the snapshot is dropped (memory stays flat over reloads). Collecting first
-    keeps garbage that is already cyclic out of the frozen set."""
+@contextlib.contextmanager
+def _collector_settling() -> Iterator[None]:
+    """Read a snapshot out of the collector's sight, then freeze what the process holds.
+
+    A snapshot of 100k notices is ~750,000 objects that every full collection walked (~200 ms,
+    stalling a request at random); they are never cyclic garbage, and reference counting still
+    frees them when the snapshot is dropped (memory stays flat over reloads). Collecting first
+    keeps garbage that is already cyclic out of the frozen set. While the snapshot is read,
+    full collections are held back: each one walked the part read so far, without letting the
+    worker's other threads run (40-110 ms stalls, several per read, and one more collection
+    over all of it at the end). Young collections still run, so the garbage of requests
+    answered meanwhile is collected as it would be.
+    """
+    young, middle, full = gc.get_threshold()
     gc.collect()
-    gc.freeze()
+    gc.set_threshold(young, middle, _NO_FULL_COLLECTION)
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.set_threshold(young, middle, full)
 
 
 def _cached_snapshot(key: tuple) -> Snapshot | None:
