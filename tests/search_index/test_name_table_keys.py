@@ -111,3 +111,17 @@ def test_a_saved_table_takes_less_memory_than_lists_of_tuples_did():
         del loaded
     # This corpus repeats a few dozen names; at 100k notices the saving is ~13 MiB of ~90.
     assert held[1] < 0.9 * held[0], held
+
+
+def test_a_dropped_table_leaves_the_lists_someone_else_holds_as_they_were():
+    # A dropped table frees its rows and units a piece at a time (other threads run between
+    # pieces), but only lists that no one else holds.
+    table, _ = _table(9, 50)
+    rows, expected = table.rows, list(table.rows)
+    restored = pickle.loads(pickle.dumps(table))
+    units, expected_units = restored.units, list(restored.units)
+    del table, restored
+    gc.collect()
+    assert rows == expected
+    assert units == expected_units
+
