@@ -124,4 +124,3 @@ def test_a_dropped_table_leaves_the_lists_someone_else_holds_as_they_were():
     gc.collect()
     assert rows == expected
     assert units == expected_units
-
