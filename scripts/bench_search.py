@@ -22,6 +22,8 @@ import time
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 
+from bench_switch import reload_stalls
+
 from search_index import IndexDocument, IndexHome, PersonName, SearchQuery, search
 
 SYLLABLES = (
@@ -333,6 +335,7 @@ def run_search_bench(count: int, out: dict, per_type: int = 60, profile: str = "
         out["columns_file_mb"] = round(sum(f.stat().st_size for f in columns) / 2**20, 1)
         # A search process holds no documents: drop them so that they do not slow down its
         # garbage collections either.
+        sample = documents[0]
         del documents
         gc.collect()
         started = time.perf_counter()
@@ -344,6 +347,7 @@ def run_search_bench(count: int, out: dict, per_type: int = 60, profile: str = "
         out["cpu"] = {kind: _percentiles(values) for kind, values in cpu.items()}
         out["median_total"] = {kind: statistics.median(v) for kind, v in totals.items()}
         out["max_total"] = {kind: max(v) for kind, v in totals.items()}
+        out["snapshot_reload"] = reload_stalls(home, sample)
     out["baseline"] = _baseline(naive_rows, mix, out["latency"])
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return out
