@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_workers import ATTEMPTS, MIN_SHARE, cpu_share, spread_run
+from bench_workers import ATTEMPTS, cpu_share, lopsided, spread_run, worker_pids
 
 BIN = Path(sys.executable).parent
 PAUSE_SECONDS = 2
@@ -149,9 +149,8 @@ def worker_memory_mb(server: subprocess.Popen) -> list[dict]:
     memory and file-backed pages, in MiB. Every thread's Whoosh reader maps the segment file
     again, and RSS counts each mapping's pages once per mapping although they are one copy in
     the page cache: PSS counts them once, divided among the workers."""
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
     found = []
-    for child in children:
+    for child in worker_pids(server):
         rollup = Path(f"/proc/{child}/smaps_rollup").read_text()
 
         def field(name: str, text: str = rollup) -> int:
@@ -286,8 +285,7 @@ def _measure(
         if tree is not None:
             result.update(_while_staff_work(env, port, script, seconds, tree))
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        _stop(server)
     return result
 
 
@@ -295,18 +293,22 @@ def _idle_mix(env: dict, script: Path, seconds: int) -> tuple[subprocess.Popen, 
     """gunicorn started and warmed, and the mix run on it idle. While the run measured one
     worker only (bench_workers), gunicorn is started afresh and the mix run again: a second
     run on the same workers would meet a warmer response cache."""
-    for attempt in range(1, ATTEMPTS + 1):
+    attempt = 0
+    while True:
+        attempt += 1
         port = free_port()
         server = start_gunicorn(env, port)
         run_wrk(port, script, 5)  # warm every worker's searcher and caches
         idle = cpu_share(server, lambda port=port: run_wrk(port, script, seconds))
         idle["attempts"] = attempt
-        share = idle["worker_cpu_share"]
-        if share is None or share >= MIN_SHARE or attempt == ATTEMPTS:
+        if not lopsided(idle) or attempt == ATTEMPTS:
             return server, port, idle
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    raise AssertionError("unreachable")
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=30)
 
 
 def _readiness(port: int) -> dict:

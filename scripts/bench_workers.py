@@ -37,14 +37,19 @@ def cpu_share(server: subprocess.Popen, run: Callable[[], dict]) -> dict:
     return numbers
 
 
+def lopsided(numbers: dict) -> bool:
+    """Whether a cpu_share() run left one worker with less than MIN_SHARE of the other's work."""
+    share = numbers["worker_cpu_share"]
+    return share is not None and share < MIN_SHARE
+
+
 def spread_run(server: subprocess.Popen, run: Callable[[], dict]) -> dict:
-    """cpu_share(run), run again (up to ATTEMPTS times) while one worker did less than
-    MIN_SHARE of the other's work; `attempts` says how many runs it took. For runs whose
-    repetition measures the same thing (one URL, already cached or never cached)."""
+    """cpu_share(run), run again (up to ATTEMPTS times) while lopsided; `attempts` says how
+    many runs it took. For runs whose repetition measures the same thing (one URL, already
+    cached or never cached)."""
     for attempt in range(1, ATTEMPTS + 1):
         numbers = cpu_share(server, run)
         numbers["attempts"] = attempt
-        share = numbers["worker_cpu_share"]
-        if share is None or share >= MIN_SHARE:
+        if not lopsided(numbers):
             break
     return numbers
