@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
+from itertools import accumulate as running_sums
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -32,19 +34,32 @@ MAX_FUZZY = 6
 FUZZY_WEIGHT = 0.8  # a fuzzy expansion counts a little less than the exact token
 
 
+# What _leaf_ids reads of a whoosh3 leaf matcher; without them it reads id by id.
+_BLOCK_READING = ("_read_ids", "_next_block", "_read_data", "_data", "_byteids")
+
+
 def _leaf_ids(matcher: Matcher, offset: int) -> list[int]:
     # whoosh3 3.54 leaf matchers decode whole blocks; reading them block by block instead of
     # id by id (all_ids) is ~5x faster. Deleted documents may be included: their rows are -1.
     leaf = matcher if hasattr(matcher, "_read_ids") else getattr(matcher, "child", None)
-    if leaf is None or not hasattr(leaf, "_read_ids") or not hasattr(leaf, "_next_block"):
+    if leaf is None or not all(hasattr(leaf, name) for name in _BLOCK_READING):
         return [offset + docnum for docnum in matcher.all_ids()]
     found: list[int] = []
     while leaf.is_active():
-        leaf._read_ids()
-        block = leaf._ids
+        block = _block_ids(leaf)
         found.extend([offset + docnum for docnum in block] if offset else block)
         leaf._next_block()
     return found
+
+
+def _block_ids(leaf: Matcher) -> Iterable[int]:
+    """The doc numbers of the leaf's current block, as its _read_ids() decodes them, but with
+    the running sum in C: Whoosh adds up the stored gaps in a Python generator, one step per
+    posting (~1.2 million steps for 400 name queries at 100k notices)."""
+    if leaf._data is None:
+        leaf._read_data()
+    ids = leaf._data[0]
+    return ids if leaf._byteids else running_sums(ids)
 
 
 def posting_ids(reader: IndexReader, field_name: str, term: str) -> list[int]:
