@@ -268,15 +268,23 @@ def _write_atomic(path: str, write: Callable[[BinaryIO], None]) -> None:
         raise
 
 
-# The facets a result page counts (the picture facet only filters).
-FACETS_COUNTED = ("kind", "nationality", "wanted_by", "sex")
+# The facets a result page counts (the picture facet only filters), each with the Row field
+# holding its values and whether that field holds several: facet_values groups a row the same
+# way, and facets.py counts a result set's rows by these columns.
+FACET_COLUMNS = (
+    ("kind", "kind", False),
+    ("nationality", "nationalities", True),
+    ("wanted_by", "wanted_by", True),
+    ("sex", "sex", False),  # "" (none recorded) is no value
+)
+FACETS_COUNTED = tuple(facet for facet, _, _ in FACET_COLUMNS)
 
 
 def facet_values(
     kind: str, sex: str, nationalities: tuple, wanted_by: tuple, has_picture: bool
 ) -> Iterator[tuple[str, str]]:
-    """The (facet, value) pairs a row with these values is grouped under: one place for
-    building the facet bitsets and for counting a few rows (facets.py)."""
+    """The (facet, value) pairs a row with these values is grouped under, for building the
+    facet bitsets (FACET_COLUMNS says the same for the facets counted)."""
     yield "kind", kind
     if sex:
         yield "sex", sex
