@@ -1,10 +1,10 @@
-"""Documents -> (Whoosh values, column Row), optionally in helper processes beside the writer.
+"""Documents -> what the writer takes, in batches, optionally in helper processes beside it.
 
-Name analysis (convert) is about a third of a rebuild's CPU and the Whoosh writer another
-third, in one process. With helper processes converting batches while the writer indexes the
-previous ones, the two overlap. Results come back in document order, so the index holds the
-same postings and rows as a sequential build's. Helpers are spawned, never forked: a rebuild
-may run in a threaded process (a follower inside a web worker).
+Name analysis (convert) and counting each document's terms are most of a rebuild's CPU outside
+the writer. With helper processes working on batches while the writer appends the previous
+ones, the two overlap. Results come back in document order, so the index holds the same
+postings and rows as a sequential build's. Helpers are spawned, never forked: a rebuild may
+run in a threaded process (a follower inside a web worker).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TypeVar
 
 from search_index.columns import Row
 from search_index.convert import convert
@@ -23,6 +24,7 @@ from search_index.documents import IndexDocument
 BATCH = 500  # documents per task: large enough that pickling them is cheap per document
 PARALLEL_FROM = 20_000  # fewer documents convert faster than helper processes start
 Converted = tuple[dict[str, object], Row]
+Result = TypeVar("Result")
 
 
 def helper_processes(count: int, setting: int | None = None) -> int:
@@ -38,25 +40,34 @@ def helper_processes(count: int, setting: int | None = None) -> int:
     return os.cpu_count() or 1
 
 
-def convert_all(documents: list[IndexDocument]) -> list[Converted]:
-    """convert() of each document of a batch (run in a helper process)."""
+def convert_all(documents: list[IndexDocument], first: int = 0) -> list[Converted]:
+    """convert() of each document of a batch (`first`, its first doc number, is not needed)."""
     return [convert(doc) for doc in documents]
 
 
-def converted(documents: Iterable[IndexDocument], processes: int = 0) -> Iterator[Converted]:
-    """convert() of every document, in order; with `processes` helpers converting batches
-    ahead of the caller (at most two batches per helper in flight, so memory stays flat).
-    An InvalidDocument raised in a helper is raised here, at its document's batch."""
+def in_batches(
+    documents: Iterable[IndexDocument],
+    work: Callable[[list[IndexDocument], int], Result],
+    processes: int = 0,
+) -> Iterator[Result]:
+    """work(batch, first doc number of the batch) of consecutive batches, in order; with
+    `processes` helpers working ahead of the caller (at most two batches per helper in
+    flight, so memory stays flat). `work` must be a module-level function. An error raised in
+    a helper (an InvalidDocument) is raised here, at its document's batch."""
+    first = 0
+    iterator = iter(documents)
     if processes < 1:
-        yield from map(convert, documents)
+        while batch := list(islice(iterator, BATCH)):
+            yield work(batch, first)
+            first += len(batch)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         pending: deque[Future] = deque()
-        iterator = iter(documents)
         while batch := list(islice(iterator, BATCH)):
-            pending.append(pool.submit(convert_all, batch))
+            pending.append(pool.submit(work, batch, first))
+            first += len(batch)
             if len(pending) > 2 * processes:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()

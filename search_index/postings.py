@@ -11,7 +11,7 @@ commit only sorts the terms.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 Term = tuple[bytes, list[int], list[float], list[bytes | None]]
@@ -44,6 +44,38 @@ class CompactPostingPool:
             entry[2].append(value)
         elif value != entry[2]:
             entry[2] = [entry[2]] * (len(docnums) - 1) + [value]
+
+    def merge_field(
+        self,
+        fieldname: str,
+        terms: list[bytes],
+        ends: Sequence[int],
+        docnums: array,
+        weights: list,
+        values: list,
+    ) -> None:
+        """Take over one field's postings of later documents (a term batch, numbered after all
+        of this pool's): term i's doc numbers are docnums[ends[i - 1]:ends[i]], its weights and
+        values each one shared value or a sequence. One step per term, not per posting."""
+        held = self._terms
+        if terms:
+            self.fieldnames.add(fieldname)
+        start = 0
+        for text, end, weight, value in zip(terms, ends, weights, values, strict=True):
+            key = (fieldname, text)
+            entry = held.get(key)
+            ids = docnums[start:end]
+            if entry is None:
+                held[key] = [ids, weight, value]
+            else:
+                count = len(entry[0])
+                entry[0].extend(ids)
+                # Shared weights and values stay shared while they agree, as in add().
+                if isinstance(weight, array) or isinstance(entry[1], array) or weight != entry[1]:
+                    entry[1] = _joined(entry[1], weight, count, end - start, array)
+                if isinstance(value, list) or isinstance(entry[2], list) or value != entry[2]:
+                    entry[2] = _joined(entry[2], value, count, end - start, list)
+            start = end
 
     def fields(self) -> Iterator[tuple[str, Iterator[Term]]]:
         """Each field in order, with its terms in order, each as (term bytes, doc numbers,
@@ -90,3 +122,13 @@ class CompactPostingPool:
     def cleanup(self) -> None:
         """Forget everything (nothing is on disk)."""
         self._terms.clear()
+
+
+def _joined(held, added, held_count: int, added_count: int, sequence: type):  # noqa: ANN001, ANN202
+    """Two runs of a term's weights (array) or values (list), each either one shared value or
+    a sequence, joined as one sequence."""
+    added_shared = not isinstance(added, sequence)
+    if not isinstance(held, sequence):
+        held = array("d", [held] * held_count) if sequence is array else [held] * held_count
+    held.extend([added] * added_count if added_shared else added)
+    return held

@@ -5,22 +5,21 @@ length for each: at 100k notices that is 4.2 million calls, a third of a rebuild
 pool (postings.py) already holds each term's postings as sorted arrays, so each block of the
 postings writer is filled from slices, and a field's lengths are read once. The files written
 are byte for byte those of the posting-at-a-time path (tests/search_index/test_postings.py).
-Documents come in as ready-made term lists (add_term_lists), counted per field instead of
-going token by token through Whoosh's analysis, with the same postings and lengths.
+Documents come in as term batches (add_batch, term_batches.py): their terms counted per field
+beside the writer instead of token by token through Whoosh's analysis, with the same postings
+and lengths.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from whoosh.formats import Frequency
-from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from search_index.postings import CompactPostingPool
+from search_index.term_batches import TermBatch
 
 
 class CompactSegmentWriter(SegmentWriter):
@@ -35,39 +34,33 @@ class CompactSegmentWriter(SegmentWriter):
         for structfile in (fieldwriter._postfile, fieldwriter._tindex.dbfile):
             structfile.file = CountedFile(structfile.file)
 
-    def add_term_lists(self, values: dict[str, object]) -> None:
-        """add_document(**values) where each value is a list of ready-made terms (the id a
-        string): the same postings, lengths and columns, without Whoosh's token-by-token
-        path for lists (generators of Token objects, ~4 s of a 100k rebuild's writer)."""
+    def add_batch(self, batch: TermBatch) -> None:
+        """Append a term batch (term_batches.py): each document's field lengths and column
+        values, then the batch's postings, merged a term at a time. The same files as
+        add_document of each document's values."""
         self._check_state()
-        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
-        add_post = self.pool.add
-        perdocwriter.start_doc(docnum)
-        try:
-            for fieldname in sorted(values):
-                value = values[fieldname]
-                if value is None:
-                    continue
+        if batch.first != self.docnum:
+            raise ValueError(f"batch starts at document {batch.first}, not {self.docnum}")
+        perdocwriter, schema = self.perdocwriter, self.schema
+        for docnum, entries in enumerate(batch.fields, start=batch.first):
+            perdocwriter.start_doc(docnum)
+            for fieldname, length, has_column, column_value in entries:
                 field = schema[fieldname]
-                if not _plain(field):
-                    raise ValueError(f"{fieldname}: not a plain indexed field")
-                listed = isinstance(value, list) and type(field.format) is Frequency
-                length = 0
-                for tbytes, freq, weight, vbytes in (
-                    _term_items(value, field.format.field_boost) if listed else field.index(value)
-                ):
-                    length += freq
-                    add_post((fieldname, tbytes, docnum, weight, vbytes))
-                perdocwriter.add_field(fieldname, field, None, length if field.scorable else 0)
-                column = field.column_type
-                if column:
-                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
-        except ValueError:
-            perdocwriter.cancel_doc()
-            raise
-        perdocwriter.finish_doc()
+                perdocwriter.add_field(fieldname, field, None, length)
+                if has_column:
+                    perdocwriter.add_column_value(fieldname, field.column_type, column_value)
+            perdocwriter.finish_doc()
+        for fieldname, postings in batch.postings.items():
+            self.pool.merge_field(
+                fieldname,
+                postings.terms,
+                postings.ends,
+                postings.docnums,
+                postings.weights,
+                postings.values,
+            )
         self._added = True
-        self.docnum += 1
+        self.docnum += len(batch.fields)
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -110,22 +103,6 @@ class CountedFile:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._file, name)
-
-
-def _plain(field) -> bool:  # noqa: ANN001 - a Whoosh FieldType
-    """Indexed, not stored, without vectors or separate spelling words: what add_term_lists
-    writes exactly as add_document does."""
-    return field.indexed and not field.stored and not field.vector and not field.separate_spelling()
-
-
-def _term_items(terms: list[str], boost: float) -> list[tuple[bytes, int, float, bytes]]:
-    """Frequency.word_values + FieldType.index of a list of terms: each distinct term in the
-    order of its first occurrence, with its count, its weight (1.0 per occurrence, times the
-    field's boost) and its count packed."""
-    return [
-        (term.encode("utf-8"), count, float(count) * boost, pack_uint(count))
-        for term, count in Counter(terms).items()
-    ]
 
 
 def _field_lengths(lengths, fieldname: str, count: int) -> list:  # noqa: ANN001 - PerDocReader

@@ -13,10 +13,11 @@ from whoosh.writing import SegmentWriter
 from search_index import positions
 from search_index.columns import Columns, Row, columns_path, names_path
 from search_index.convert import InvalidDocument, convert
-from search_index.converting import converted
+from search_index.converting import convert_all, in_batches
 from search_index.documents import IndexDocument
 from search_index.fields import ID, build_schema
 from search_index.postwriting import CompactSegmentWriter
+from search_index.term_batches import term_batch
 
 PROGRESS_EVERY = 1000
 
@@ -79,16 +80,32 @@ def _add_all(
 ) -> dict[str, Row]:
     """Add every document to the writer; their column rows by entity id."""
     rows: dict[str, Row] = {}
-    # Our writer takes the term lists without Whoosh's analysis; any other takes them as usual.
-    add = getattr(writer, "add_term_lists", None) or (lambda values: writer.add_document(**values))
-    for values, row in converted(documents, processes):
-        if row.entity_id in rows:
-            raise InvalidDocument(f"duplicate entity_id {row.entity_id}")
-        add(values)
-        rows[row.entity_id] = row
-        if progress and len(rows) % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)  # progress() takes the number newly done
+    for batch_rows in _appended(writer, documents, processes):
+        before = len(rows)
+        for row in batch_rows:
+            if row.entity_id in rows:
+                raise InvalidDocument(f"duplicate entity_id {row.entity_id}")
+            rows[row.entity_id] = row
+        if progress:
+            for _ in range(len(rows) // PROGRESS_EVERY - before // PROGRESS_EVERY):
+                progress(PROGRESS_EVERY)  # progress() takes the number newly done
     return rows
+
+
+def _appended(
+    writer: SegmentWriter, documents: Iterable[IndexDocument], processes: int
+) -> Iterator[list[Row]]:
+    """Add the documents a batch at a time; each batch's column rows once it is added. Our
+    writer takes term batches counted beside it; any other takes add_document as usual."""
+    if isinstance(writer, CompactSegmentWriter):
+        for batch in in_batches(documents, term_batch, processes):
+            writer.add_batch(batch)
+            yield batch.rows
+        return
+    for batch in in_batches(documents, convert_all, processes):
+        for values, _ in batch:
+            writer.add_document(**values)
+        yield [row for _, row in batch]
 
 
 def apply_update(

@@ -2,7 +2,8 @@
 disk) writes: the same postings, the same answers, after a rebuild and after updates that merge
 segments; written a block at a time, the segment's files are byte for byte those written a
 posting at a time, and a document's term lists added without Whoosh's analysis give the files
-add_document gives. Helper processes that convert documents change nothing in what is built."""
+add_document gives. Helper processes that convert documents and count their terms change
+nothing in what is built."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from search_index import IndexHome, SearchQuery, search, writing
 from search_index.convert import InvalidDocument, convert
 from search_index.converting import helper_processes
 from search_index.postings import CompactPostingPool
-from search_index.postwriting import CompactSegmentWriter
+from search_index.term_batches import flat_postings
 
 FAMILIES = ["AL-SABBAGH", "KESTREL", "OYELARAN", "NAKAMURA", "WOJCIK", "DUBOIS", "IBRAHIMOVIC"]
 FORENAMES = ["Quill", "Amina", "Yusuf", "Haruto", "Zofia", "Marceline", "Ebrahim"]
@@ -138,6 +139,37 @@ def test_postings_of_a_term_come_out_in_document_order():
     ]
 
 
+def test_a_pool_merged_a_batch_and_field_at_a_time_holds_what_posting_by_posting_adds():
+    postings = [
+        ("n_token", b"kestrel", 0, 1.0, b"\x01"),
+        ("kw", b"harbour", 1, 1.0, None),
+        ("n_token", b"kestrel", 2, 1.0, b"\x01"),  # batch 2 shares batch 1's weight and value
+        ("n_token", b"kestrel", 3, 2.0, b"\x02"),  # batch 3 differs from both
+        ("kw", b"harbour", 4, 1.0, None),
+        ("n_token", b"kestrel", 5, 1.0, b"\x01"),
+        ("kw", b"fraud", 5, 1.0, None),
+    ]
+    one_by_one = CompactPostingPool()
+    for posting in postings:
+        one_by_one.add(posting)
+    merged = CompactPostingPool()
+    for batch in (postings[:2], postings[2:3], postings[3:5], postings[5:]):
+        collected: dict = {}
+        for field, text, docnum, weight, value in batch:
+            docnums, noted = collected.setdefault(field, {}).setdefault(text, ([], {}))
+            noted[len(docnums)] = (weight, value)
+            docnums.append(docnum)
+        for field, terms in collected.items():
+            flat = flat_postings(terms, usual=None)
+            merged.merge_field(
+                field, flat.terms, flat.ends, flat.docnums, flat.weights, flat.values
+            )
+    expected = list(one_by_one.iter_postings())
+    assert ("n_token", b"kestrel", 3, 2.0, b"\x02") in expected
+    assert list(merged.iter_postings()) == expected
+    assert merged.fieldnames == {"kw", "n_token"}
+
+
 def test_helper_processes_build_the_same_index_as_one_process(tmp_path, make_doc):
     documents = _docs(make_doc, 1, 1200)  # more than two batches per helper
     homes = [IndexHome(tmp_path / "alone"), IndexHome(tmp_path / "helped")]
@@ -177,14 +209,7 @@ def test_only_large_builds_start_helpers_unless_told():
     assert helper_processes(10, setting=3) == 3
 
 
-class _AnalysingWriter(CompactSegmentWriter):
-    """Our writer, but given its term lists through Whoosh's own add_document."""
-
-    def add_term_lists(self, values: dict) -> None:
-        self.add_document(**values)
-
-
-def test_term_lists_add_the_same_segment_files_as_whoosh_add_document(
+def test_term_batches_add_the_same_segment_files_as_whoosh_add_document(
     tmp_path, monkeypatch, make_doc
 ):
     docs = [
@@ -199,7 +224,7 @@ def test_term_lists_add_the_same_segment_files_as_whoosh_add_document(
     ]
     assert repeated  # some field lists a term twice: its frequency and weight are 2
     built = {}
-    for label, writer in (("lists", writing._writer), ("whoosh", _AnalysingWriter)):
+    for label, writer in (("lists", writing._writer), ("whoosh", _posting_at_a_time_writer)):
         monkeypatch.setattr(writing, "_writer", writer)
         home = IndexHome(tmp_path / label)
         home.rebuild(docs)
