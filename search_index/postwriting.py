@@ -3,7 +3,8 @@
 Whoosh's FieldWriter.add_postings takes one posting per call, looking up the document's field
 length for each: at 100k notices that is 4.2 million calls, a third of a rebuild's commit. The
 pool (postings.py) already holds each term's postings as sorted arrays, so each block of the
-postings writer is filled from slices, and a field's lengths are read once. The files written
+postings writer is filled from slices (a term of one block is written in one step,
+single_blocks.py), and a field's lengths are read once. The files written
 are byte for byte those of the posting-at-a-time path (tests/search_index/test_postings.py).
 Documents come in as term batches (add_batch, term_batches.py): their terms counted per field
 beside the writer instead of token by token through Whoosh's analysis, with the same postings
@@ -19,6 +20,7 @@ from typing import Any, BinaryIO
 from whoosh.writing import SegmentWriter
 
 from search_index.postings import CompactPostingPool
+from search_index.single_blocks import SingleBlockTerms
 from search_index.term_batches import TermBatch
 
 
@@ -70,7 +72,11 @@ class CompactSegmentWriter(SegmentWriter):
             for fieldname, terms in self.pool.fields():
                 fieldwriter.start_field(fieldname, self.schema[fieldname])
                 field_lengths = _field_lengths(lengths, fieldname, self.doc_count())
+                single = SingleBlockTerms(fieldwriter)
                 for text, docnums, weights, values in terms:
+                    if single.fits(len(docnums)):
+                        single.write(text, docnums, weights, values, field_lengths)
+                        continue
                     fieldwriter.start_term(text)
                     _add_term(fieldwriter._postwriter, docnums, weights, values, field_lengths)
                     fieldwriter.finish_term()
