@@ -12,6 +12,21 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+
+@dataclass
+class FieldPostings:
+    """One field's postings (of a term batch, or of a whole pool at commit), flat, so that
+    they pickle as a few large objects: term i's doc numbers are docnums[ends[i - 1]:ends[i]];
+    its weights and values are each one shared value or a sequence (as the pool holds them)."""
+
+    terms: list[bytes]
+    ends: array
+    docnums: array
+    weights: list[float | array]
+    values: list[bytes | None | list[bytes | None]]
+
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 Term = tuple[bytes, list[int], list[float], list[bytes | None]]
@@ -92,6 +107,18 @@ class CompactPostingPool:
             yield fieldname, self._field_terms(keys[start:stop])
             start = stop
 
+    def flat_fields(self) -> Iterator[tuple[str, FieldPostings]]:
+        """fields(), each field's terms as one FieldPostings (what a helper process encodes)."""
+        for fieldname, terms in self.fields():
+            flat = FieldPostings([], array("i"), array("i"), [], [])
+            for text, docnums, weights, values in terms:
+                flat.terms.append(text)
+                flat.docnums.extend(docnums)
+                flat.ends.append(len(flat.docnums))
+                flat.weights.append(one_or_all(weights, array("d")))
+                flat.values.append(one_or_all(values, []))
+            yield fieldname, flat
+
     def _field_terms(self, keys: list[tuple[str, bytes]]) -> Iterator[Term]:
         for key in keys:
             docnums, weights, values = self._terms.pop(key)
@@ -132,3 +159,11 @@ def _joined(held, added, held_count: int, added_count: int, sequence: type):  # 
         held = array("d", [held] * held_count) if sequence is array else [held] * held_count
     held.extend([added] * added_count if added_shared else added)
     return held
+
+
+def one_or_all(run: list, sequence: array | list) -> object:
+    """A term's weights or values: their one value when all are equal, else all of them."""
+    if run.count(run[0]) == len(run):
+        return run[0]
+    sequence.extend(run)
+    return sequence

@@ -1,26 +1,27 @@
-"""A Whoosh segment writer that writes its compact pool's postings a block at a time.
+"""A Whoosh segment writer over a compact pool, taking term batches and encoding fields apart.
 
 Whoosh's FieldWriter.add_postings takes one posting per call, looking up the document's field
 length for each: at 100k notices that is 4.2 million calls, a third of a rebuild's commit. The
-pool (postings.py) already holds each term's postings as sorted arrays, so each block of the
-postings writer is filled from slices (a term of one block is written in one step,
-single_blocks.py), and a field's lengths are read once. The files written
-are byte for byte those of the posting-at-a-time path (tests/search_index/test_postings.py).
-Documents come in as term batches (add_batch, term_batches.py): their terms counted per field
-beside the writer instead of token by token through Whoosh's analysis, with the same postings
-and lengths.
+pool (postings.py) already holds each term's postings as sorted arrays, so at commit each
+field's terms are encoded from them (field_encoding.py; in helper processes at a large
+rebuild), and this writer appends the bytes with their offsets; a field's lengths are read
+once. The files written are byte for byte those of the posting-at-a-time path
+(tests/search_index/test_postings.py). Documents come in as term batches (add_batch,
+term_batches.py): their terms counted per field beside the writer instead of token by token
+through Whoosh's analysis, with the same postings and lengths.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.writing import SegmentWriter
 
+from search_index.field_encoding import EncodedTerm, FieldJob, encoded_fields
 from search_index.postings import CompactPostingPool
-from search_index.single_blocks import SingleBlockTerms
 from search_index.term_batches import TermBatch
 
 
@@ -30,6 +31,7 @@ class CompactSegmentWriter(SegmentWriter):
     def __init__(self, ix) -> None:  # noqa: ANN001 - a Whoosh Index
         super().__init__(ix)
         self.pool = CompactPostingPool()
+        self.helpers = 0  # processes that encode fields at commit (field_encoding.py)
         # The postings and terms files are asked their position at every term, three times:
         # each ask was a seek system call (~5 s of a 100k rebuild). Counted instead.
         fieldwriter = self.fieldwriter
@@ -67,24 +69,43 @@ class CompactSegmentWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
-        fieldwriter = self.fieldwriter
+        codec = self.codec
         try:
-            for fieldname, terms in self.pool.fields():
-                fieldwriter.start_field(fieldname, self.schema[fieldname])
+            fieldnames, jobs = [], []
+            for fieldname, postings in self.pool.flat_fields():
+                fieldnames.append(fieldname)
                 field_lengths = _field_lengths(lengths, fieldname, self.doc_count())
-                single = SingleBlockTerms(fieldwriter)
-                for text, docnums, weights, values in terms:
-                    if single.fits(len(docnums)):
-                        single.write(text, docnums, weights, values, field_lengths)
-                        continue
-                    fieldwriter.start_term(text)
-                    _add_term(fieldwriter._postwriter, docnums, weights, values, field_lengths)
-                    fieldwriter.finish_term()
-                fieldwriter.finish_field()
-            fieldwriter.close()
+                jobs.append(
+                    FieldJob(
+                        postings,
+                        field_lengths,
+                        self.schema[fieldname].format,
+                        codec._blocklimit,
+                        codec._compression,
+                        codec._inlinelimit,
+                    )
+                )
         finally:
             if lengths:
                 lengths.close()
+        self._write_fields(fieldnames, encoded_fields(jobs, self.helpers))
+
+    def _write_fields(self, fieldnames: list[str], encoded: Iterator[list[EncodedTerm]]) -> None:
+        """Append each field's encoded terms to the postings file and the terms table, each
+        term info with its term's offset and length."""
+        fieldwriter = self.fieldwriter
+        postfile, tindex = fieldwriter._postfile, fieldwriter._tindex
+        for fieldname, terms in zip(fieldnames, encoded, strict=True):
+            fieldwriter.start_field(fieldname, self.schema[fieldname])
+            prefix = pack_ushort(fieldwriter._fieldid)
+            for text, block, info in terms:
+                if block is not None:
+                    start = postfile.tell()
+                    postfile.write(block)
+                    info += pack_long(start) + pack_int(len(block))
+                tindex.add(prefix + text, info)
+            fieldwriter.finish_field()
+        fieldwriter.close()
 
 
 class CountedFile:
@@ -117,31 +138,3 @@ def _field_lengths(lengths, fieldname: str, count: int) -> list:  # noqa: ANN001
         return [0] * count
     length_of = lengths.doc_field_length_reader(fieldname)
     return [length_of(docnum) for docnum in range(count)]
-
-
-def _add_term(
-    postwriter,  # noqa: ANN001 - whoosh.codec.whoosh3.W3PostingsWriter
-    docnums: Sequence[int],
-    weights: Sequence[float],
-    values: Sequence[bytes | None],
-    field_lengths: list,
-) -> None:
-    """What W3PostingsWriter.add_posting does for each posting, a block at a time: a full
-    block is written when the next posting arrives, the last by finish_postings."""
-    limit = postwriter._blocklimit
-    for start in range(0, len(docnums), limit):
-        if len(postwriter._ids) >= limit:
-            postwriter._write_block()
-        stop = start + limit
-        ids = docnums[start:stop]
-        chunk_weights = weights[start:stop]
-        postwriter._ids.extend(ids)
-        postwriter._weights.extend(chunk_weights)
-        postwriter._maxweight = max(postwriter._maxweight, *chunk_weights)
-        postwriter._values.extend(value for value in values[start:stop] if value)
-        found = [length for length in map(field_lengths.__getitem__, ids) if length]
-        if found:
-            low = min(found)
-            if postwriter._minlength is None or low < postwriter._minlength:
-                postwriter._minlength = low
-            postwriter._maxlength = max(postwriter._maxlength, *found)

@@ -28,23 +28,11 @@ from search_index.columns import Row
 from search_index.convert import convert
 from search_index.documents import IndexDocument
 from search_index.fields import build_schema
+from search_index.postings import FieldPostings, one_or_all
 
 # One field of one document, as the per-document writer takes it: the field's name, its
 # length (0 for a field that is not scored), and whether a column value follows, and which.
 FieldEntry = tuple[str, int, bool, Any]
-
-
-@dataclass
-class FieldPostings:
-    """One field's postings of a batch, flat, so that they pickle as a few large objects:
-    term i's doc numbers are docnums[ends[i - 1]:ends[i]]; its weights and values are each
-    one shared value or a sequence (as CompactPostingPool holds them)."""
-
-    terms: list[bytes]
-    ends: array
-    docnums: array
-    weights: list[float | array]
-    values: list[bytes | None | list[bytes | None]]
 
 
 @dataclass
@@ -192,8 +180,8 @@ def flat_postings(
             values.append(usual[1])
         else:
             pairs = [noted.get(i, usual) for i in range(len(docnums))]
-            weights.append(_shared([weight for weight, _ in pairs], array("d")))
-            values.append(_shared([value for _, value in pairs], []))
+            weights.append(one_or_all([weight for weight, _ in pairs], array("d")))
+            values.append(one_or_all([value for _, value in pairs], []))
     return FieldPostings(
         terms=list(terms),
         ends=array("i", accumulate(len(docnums) for docnums, _ in collected)),
@@ -201,14 +189,6 @@ def flat_postings(
         weights=weights,
         values=values,
     )
-
-
-def _shared(run: list, sequence: array | list) -> object:
-    """A term's weights or values: their one value when all are equal, else all of them."""
-    if run.count(run[0]) == len(run):
-        return run[0]
-    sequence.extend(run)
-    return sequence
 
 
 def plain(field: FieldType) -> bool:

@@ -42,6 +42,8 @@ def write_generation(
     # One writer, one segment, no merge: doc numbers follow the documents' order, which
     # candidate ties rely on. Helper processes only convert (spawned, never forked).
     writer = _writer(ix)
+    if isinstance(writer, CompactSegmentWriter):
+        writer.helpers = processes  # the same helpers encode its fields at commit
     commit = writer.generation
     try:
         rows = _add_all(writer, documents, processes, progress)

@@ -2,8 +2,8 @@
 disk) writes: the same postings, the same answers, after a rebuild and after updates that merge
 segments; written a block at a time, the segment's files are byte for byte those written a
 posting at a time, and a document's term lists added without Whoosh's analysis give the files
-add_document gives. Helper processes that convert documents and count their terms change
-nothing in what is built."""
+add_document gives. Helper processes that convert documents, count their terms and encode
+fields at commit change nothing in what is built."""
 
 from __future__ import annotations
 
@@ -176,7 +176,8 @@ def test_helper_processes_build_the_same_index_as_one_process(tmp_path, make_doc
     homes[0].rebuild(documents)
     homes[1].rebuild(documents, processes=2)
     assert _postings(homes[1]) == _postings(homes[0])
-    # Helpers only convert documents; the one writer makes the same files, byte for byte.
+    # Helpers convert documents, count their terms and encode fields at commit; the one
+    # writer makes the same files, byte for byte.
     assert _segment_files(homes[1]) == _segment_files(homes[0])
     columns = [home.searcher().columns for home in homes]
     assert columns[1].rows == columns[0].rows
