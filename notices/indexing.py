@@ -4,9 +4,9 @@ check). The only module that knows both the database and the index."""
 from __future__ import annotations
 
 import os
+from collections import namedtuple
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from types import SimpleNamespace
 
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,7 +39,7 @@ def index_errors(home: IndexHome, doing: str) -> Iterator[None]:
         ) from error
 
 
-def notice_names(notice: SimpleNamespace) -> list[PersonName]:
+def notice_names(notice: _IndexedNotice) -> list[PersonName]:
     """Every name a member of the public may search this notice by, each with its kind (so
     a hit can say "matched alias ..." and a primary-name hit ranks first at equal score)."""
     names = [PersonName(notice.forename, notice.family_name, kind="primary")]
@@ -58,7 +58,7 @@ def notice_names(notice: SimpleNamespace) -> list[PersonName]:
     return [name for name in names if name.forename or name.family]
 
 
-def notice_keywords(notice: SimpleNamespace) -> str:
+def notice_keywords(notice: _IndexedNotice) -> str:
     """Free text the keyword filter searches: charges, marks, places, UN summary and activity."""
     parts = [
         notice.distinguishing_marks,
@@ -72,7 +72,7 @@ def notice_keywords(notice: SimpleNamespace) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def notice_document(notice: SimpleNamespace, has_picture: bool) -> IndexDocument:
+def notice_document(notice: _IndexedNotice, has_picture: bool) -> IndexDocument:
     """The one mapping from a stored notice (its _INDEXED columns and `warrants`, as
     active_documents reads them) to what the index holds."""
     born = PartialDate.from_iso(notice.date_of_birth) if notice.date_of_birth else None
@@ -148,12 +148,19 @@ def active_documents(
         yield from _documents(session, statement.where(Notice.entity_id.in_(chunk)))
 
 
+# A row of _INDEXED with its warrants: read by attribute as notice_document reads a notice
+# (a named tuple from the row's values costs ~2 µs, a namespace from its mapping ~11 µs).
+_IndexedNotice = namedtuple(
+    "_IndexedNotice", [column.name for column in _INDEXED] + ["has_picture", "warrants"]
+)
+
+
 def _documents(session: Session, statement: Select) -> Iterator[IndexDocument]:
     for rows in session.execute(statement).partitions():
         warrants = warrants_of(session, [row.id for row in rows])
         for row in rows:
-            notice = SimpleNamespace(**row._mapping, warrants=warrants.get(row.id, ()))
-            yield notice_document(notice, row.has_picture)
+            notice = _IndexedNotice(*row, warrants.get(row.id, ()))
+            yield notice_document(notice, notice.has_picture)
 
 
 def active_tokens(session: Session) -> dict[str, str]:
