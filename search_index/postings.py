@@ -13,6 +13,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 
 @dataclass
@@ -108,15 +110,28 @@ class CompactPostingPool:
             start = stop
 
     def flat_fields(self) -> Iterator[tuple[str, FieldPostings]]:
-        """fields(), each field's terms as one FieldPostings (what a helper process encodes)."""
-        for fieldname, terms in self.fields():
+        """fields(), each field's terms as one FieldPostings (what a helper process encodes).
+        A term whose postings are in doc order, as a rebuild adds them, is handed over as the
+        pool holds it; only others (after merged segments) are sorted first."""
+        keys = sorted(self._terms)
+        for fieldname, group in groupby(keys, key=itemgetter(0)):
             flat = FieldPostings([], array("i"), array("i"), [], [])
-            for text, docnums, weights, values in terms:
-                flat.terms.append(text)
+            for key in group:
+                docnums, weights, values = self._terms[key]
+                if -1 in docnums or (len(docnums) > 1 and docnums.tolist() != sorted(docnums)):
+                    terms = list(self._field_terms([key]))
+                    if not terms:
+                        continue
+                    _, docnums, weights, values = terms[0]
+                    weights = one_or_all(weights, array("d"))
+                    values = one_or_all(values, [])
+                else:
+                    del self._terms[key]
+                flat.terms.append(key[1])
                 flat.docnums.extend(docnums)
                 flat.ends.append(len(flat.docnums))
-                flat.weights.append(one_or_all(weights, array("d")))
-                flat.values.append(one_or_all(values, []))
+                flat.weights.append(weights)
+                flat.values.append(values)
             yield fieldname, flat
 
     def _field_terms(self, keys: list[tuple[str, bytes]]) -> Iterator[Term]:
