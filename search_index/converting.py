@@ -28,7 +28,7 @@ Result = TypeVar("Result")
 
 
 def helper_processes(count: int, setting: int | None = None) -> int:
-    """Helper processes for converting `count` documents: `setting` when given (0: none),
+    """Helper processes for a rebuild of `count` documents: `setting` when given (0: none),
     else as many as this machine has cores for a large build, none for a small one. (The
     writer waits for its helpers about half of the time: with one helper fewer than cores, a
     core stayed half idle. A 100k rebuild on 2 cores took 35-36 s with one helper, 30.5-31.5 s
@@ -38,6 +38,12 @@ def helper_processes(count: int, setting: int | None = None) -> int:
     if count < PARALLEL_FROM:
         return 0
     return os.cpu_count() or 1
+
+
+def spawned_pool(processes: int) -> ProcessPoolExecutor:
+    """`processes` helper processes, spawned, never forked: a rebuild may run in a threaded
+    process (a follower inside a web worker)."""
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
 
 
 def convert_all(documents: list[IndexDocument], first: int = 0) -> list[Converted]:
@@ -61,8 +67,7 @@ def in_batches(
             yield work(batch, first)
             first += len(batch)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+    with spawned_pool(processes) as pool:
         pending: deque[Future] = deque()
         while batch := list(islice(iterator, BATCH)):
             pending.append(pool.submit(work, batch, first))

@@ -15,11 +15,9 @@ files are byte for byte what start_term, add_posting and finish_term write
 from __future__ import annotations
 
 import io
-import multiprocessing
 import zlib
 from array import array
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pickle import dumps
 
@@ -34,6 +32,7 @@ from whoosh.formats import Format
 from whoosh.system import _INT_SIZE, _LONG_SIZE, pack_int
 from whoosh.util.numeric import length_to_byte
 
+from search_index.converting import spawned_pool
 from search_index.postings import FieldPostings
 
 # A term's text, its bytes in the postings file (None when its postings are inlined in its
@@ -56,12 +55,11 @@ class FieldJob:
 
 
 def encoded_fields(jobs: list[FieldJob], processes: int = 0) -> Iterator[list[EncodedTerm]]:
-    """encode_field of each job, in order; in `processes` spawned helpers when given."""
+    """encode_field of each job, in order; in `processes` helper processes when given."""
     if processes < 1:
         yield from map(encode_field, jobs)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+    with spawned_pool(processes) as pool:
         yield from pool.map(encode_field, jobs)
 
 

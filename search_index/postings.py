@@ -11,7 +11,7 @@ commit only sorts the terms.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -56,29 +56,22 @@ class CompactPostingPool:
         if isinstance(entry[1], array):
             entry[1].append(weight)
         elif weight != entry[1]:
-            entry[1] = array("d", [entry[1]] * (len(docnums) - 1) + [weight])
+            entry[1] = _joined(entry[1], weight, len(docnums) - 1, 1, array)
         if isinstance(entry[2], list):
             entry[2].append(value)
         elif value != entry[2]:
-            entry[2] = [entry[2]] * (len(docnums) - 1) + [value]
+            entry[2] = _joined(entry[2], value, len(docnums) - 1, 1, list)
 
-    def merge_field(
-        self,
-        fieldname: str,
-        terms: list[bytes],
-        ends: Sequence[int],
-        docnums: array,
-        weights: list,
-        values: list,
-    ) -> None:
+    def merge_field(self, fieldname: str, postings: FieldPostings) -> None:
         """Take over one field's postings of later documents (a term batch, numbered after all
-        of this pool's): term i's doc numbers are docnums[ends[i - 1]:ends[i]], its weights and
-        values each one shared value or a sequence. One step per term, not per posting."""
-        held = self._terms
-        if terms:
+        of this pool's). One step per term, not per posting."""
+        held, docnums = self._terms, postings.docnums
+        if postings.terms:
             self.fieldnames.add(fieldname)
         start = 0
-        for text, end, weight, value in zip(terms, ends, weights, values, strict=True):
+        for text, end, weight, value in zip(
+            postings.terms, postings.ends, postings.weights, postings.values, strict=True
+        ):
             key = (fieldname, text)
             entry = held.get(key)
             ids = docnums[start:end]

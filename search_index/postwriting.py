@@ -55,14 +55,7 @@ class CompactSegmentWriter(SegmentWriter):
                     perdocwriter.add_column_value(fieldname, field.column_type, column_value)
             perdocwriter.finish_doc()
         for fieldname, postings in batch.postings.items():
-            self.pool.merge_field(
-                fieldname,
-                postings.terms,
-                postings.ends,
-                postings.docnums,
-                postings.weights,
-                postings.values,
-            )
+            self.pool.merge_field(fieldname, postings)
         self._added = True
         self.docnum += len(batch.fields)
 

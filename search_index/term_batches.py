@@ -4,10 +4,10 @@ A rebuild's one writer process was its bottleneck: for every posting (4.2 millio
 notices) it counted terms, encoded them and added them to its pool, while the helper processes
 that convert documents waited half of the time. A helper now also does that part for its batch:
 it counts each document's terms per field exactly as Whoosh's Frequency format and add_document
-do, collects the batch's postings in a pool of its own under their final doc numbers, and
-notes each document's field lengths and column values. The writer appends the per-document
-lengths and merges the batch's pool: one step per distinct term of the batch instead of one
-per posting (postwriting.py's add_batch).
+do, collects the batch's postings by field under their final doc numbers (flat, as
+FieldPostings), and notes each document's field lengths and column values. The writer appends
+the per-document lengths and merges each field's postings into its pool: one step per distinct
+term of the batch instead of one per posting (postwriting.py's add_batch).
 """
 
 from __future__ import annotations

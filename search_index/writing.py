@@ -40,7 +40,8 @@ def write_generation(
     `processes` helper processes convert documents ahead of the writer (converting.py)."""
     ix = whoosh_index.create_in(target, build_schema())
     # One writer, one segment, no merge: doc numbers follow the documents' order, which
-    # candidate ties rely on. Helper processes only convert (spawned, never forked).
+    # candidate ties rely on. Helper processes prepare term batches and encode fields; only
+    # this process writes.
     writer = _writer(ix)
     if isinstance(writer, CompactSegmentWriter):
         writer.helpers = processes  # the same helpers encode its fields at commit

@@ -160,10 +160,7 @@ def test_a_pool_merged_a_batch_and_field_at_a_time_holds_what_posting_by_posting
             noted[len(docnums)] = (weight, value)
             docnums.append(docnum)
         for field, terms in collected.items():
-            flat = flat_postings(terms, usual=None)
-            merged.merge_field(
-                field, flat.terms, flat.ends, flat.docnums, flat.weights, flat.values
-            )
+            merged.merge_field(field, flat_postings(terms, usual=None))
     expected = list(one_by_one.iter_postings())
     assert ("n_token", b"kestrel", 3, 2.0, b"\x02") in expected
     assert list(merged.iter_postings()) == expected
