@@ -281,21 +281,29 @@ def _naive(rows: list[tuple], query: SearchQuery) -> list:
     return keep[(query.page - 1) * 20 : query.page * 20]
 
 
-def _time_mix(home: IndexHome, mix: list) -> tuple[dict, dict, dict, dict]:
+def _time_mix(home: IndexHome, mix: list) -> tuple[dict, dict, dict]:
     timings = {kind: [] for kind in QUERY_TYPES}
     cpu = {kind: [] for kind in QUERY_TYPES}
     totals = {kind: [] for kind in QUERY_TYPES}
-    slowest: dict[str, dict] = {}
     for kind, query in mix:
         started, started_cpu = time.perf_counter(), time.thread_time()
         page = search(home, query)
-        seconds = time.perf_counter() - started
-        timings[kind].append(seconds)
+        timings[kind].append(time.perf_counter() - started)
         cpu[kind].append(time.thread_time() - started_cpu)
         totals[kind].append(page.total)
-        if seconds * 1000 > slowest.get(kind, {}).get("ms", -1):
-            slowest[kind] = {"ms": round(seconds * 1000, 2), "query": _described(query)}
-    return timings, cpu, totals, slowest
+    return timings, cpu, totals
+
+
+def _slowest(mix: list, timings: dict) -> dict[str, dict]:
+    """The slowest query of each type ({ms, query}): timings hold each type's in mix order."""
+    queries = {kind: [] for kind in QUERY_TYPES}
+    for kind, query in mix:
+        queries[kind].append(query)
+    found = {}
+    for kind, values in timings.items():
+        at = max(range(len(values)), key=values.__getitem__)
+        found[kind] = {"ms": round(values[at] * 1000, 2), "query": _described(queries[kind][at])}
+    return found
 
 
 def _described(query: SearchQuery) -> str:
@@ -355,14 +363,14 @@ def run_search_bench(count: int, out: dict, per_type: int = 60, profile: str = "
         started = time.perf_counter()
         search(home, SearchQuery(text="warm up"))
         out["first_search_s"] = round(time.perf_counter() - started, 2)
-        timings, cpu, totals, slowest = _time_mix(home, mix)
+        timings, cpu, totals = _time_mix(home, mix)
         out["latency"] = {kind: _percentiles(values) for kind, values in timings.items()}
         # CPU time of the searching thread: less disturbed by other load on a shared machine.
         out["cpu"] = {kind: _percentiles(values) for kind, values in cpu.items()}
         out["median_total"] = {kind: statistics.median(v) for kind, v in totals.items()}
         # With 60 queries a type, p99 is about the slowest one: name it (first runs only;
         # a repeated query is answered from the snapshot's cache of name results).
-        out["slowest"] = slowest
+        out["slowest"] = _slowest(mix, timings)
         out["max_total"] = {kind: max(v) for kind, v in totals.items()}
         out["snapshot_reload"] = reload_stalls(home, sample)
     out["baseline"] = _baseline(naive_rows, mix, out["latency"])
