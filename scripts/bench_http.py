@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -319,6 +320,8 @@ def _readiness(port: int) -> dict:
 
 
 def _while_staff_work(env: dict, port: int, script: Path, seconds: int, tree: Path) -> dict:
+    commands = {"rebuild": ["index", "rebuild"], "load": ["load", str(tree)]}
+    started = time.perf_counter()
     staff = [
         subprocess.Popen(
             [str(BIN / "notices"), *command],
@@ -326,10 +329,34 @@ def _while_staff_work(env: dict, port: int, script: Path, seconds: int, tree: Pa
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for command in (["index", "rebuild"], ["load", str(tree)])
+        for command in commands.values()
     ]
+    waiters = [_exit_time(process) for process in staff]
     busy = run_while(port, script, staff, chunk_seconds=15, min_seconds=seconds)
+    ended = [waiter() for waiter in waiters]
+    busy["staff_seconds"] = {
+        name: round(end - started, 1) for name, end in zip(commands, ended, strict=True)
+    }
     return {"during_rebuild_and_load": busy, "staff_exit_codes": [p.wait() for p in staff]}
+
+
+def _exit_time(process: subprocess.Popen):
+    """A function giving the moment `process` ended (perf_counter), waited for in a thread:
+    how long staff work takes while the public keeps the web workers busy."""
+    ended: list[float] = []
+
+    def wait() -> None:
+        process.wait()
+        ended.append(time.perf_counter())
+
+    thread = threading.Thread(target=wait, daemon=True)
+    thread.start()
+
+    def moment() -> float:
+        thread.join()
+        return ended[0]
+
+    return moment
 
 
 if __name__ == "__main__":
