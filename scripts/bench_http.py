@@ -331,32 +331,25 @@ def _while_staff_work(env: dict, port: int, script: Path, seconds: int, tree: Pa
         )
         for command in commands.values()
     ]
-    waiters = [_exit_time(process) for process in staff]
+    ended: dict[str, float] = {}
+    waiters = [
+        threading.Thread(target=_note_exit, args=(process, name, ended), daemon=True)
+        for name, process in zip(commands, staff, strict=True)
+    ]
+    for waiter in waiters:
+        waiter.start()
     busy = run_while(port, script, staff, chunk_seconds=15, min_seconds=seconds)
-    ended = [waiter() for waiter in waiters]
-    busy["staff_seconds"] = {
-        name: round(end - started, 1) for name, end in zip(commands, ended, strict=True)
-    }
+    for waiter in waiters:
+        waiter.join()
+    busy["staff_seconds"] = {name: round(ended[name] - started, 1) for name in commands}
     return {"during_rebuild_and_load": busy, "staff_exit_codes": [p.wait() for p in staff]}
 
 
-def _exit_time(process: subprocess.Popen):
-    """A function giving the moment `process` ended (perf_counter), waited for in a thread:
-    how long staff work takes while the public keeps the web workers busy."""
-    ended: list[float] = []
-
-    def wait() -> None:
-        process.wait()
-        ended.append(time.perf_counter())
-
-    thread = threading.Thread(target=wait, daemon=True)
-    thread.start()
-
-    def moment() -> float:
-        thread.join()
-        return ended[0]
-
-    return moment
+def _note_exit(process: subprocess.Popen, name: str, ended: dict[str, float]) -> None:
+    """Wait for a staff command (in a thread) and note when it ended: how long staff work
+    takes while the public keeps the web workers busy."""
+    process.wait()
+    ended[name] = time.perf_counter()
 
 
 if __name__ == "__main__":
