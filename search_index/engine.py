@@ -9,7 +9,7 @@ from search_index import bitsets
 from search_index.documents import SORTS, Hit, SearchPage, SearchQuery
 from search_index.facets import facet_counts
 from search_index.filters import filter_mask
-from search_index.ranking import explain_rows, name_matches, query_keys
+from search_index.ranking import explained_rows, name_matches, query_keys
 from search_index.references import WHY, reference_rows
 from search_index.searching import Searcher
 
@@ -90,7 +90,7 @@ def search(source: IndexHome | Searcher, query: SearchQuery) -> SearchPage:
         result_mask = bitsets.from_rows(result_rows, searcher.columns.size)
         shown = matched[start : start + per_page]
         # Only the rows shown are explained: scoring the candidates needed no "why".
-        explained = explain_rows(searcher, query, [row for row, *_ in shown], keys)
+        explained = explained_rows(searcher, query, [row for row, *_ in shown], keys)
         hits = [
             Hit(
                 entity_ids[row],

@@ -17,6 +17,10 @@ WIDEN_SCORE = 65  # the window widens only while its tail still holds "possible"
 SCORE_ALL_BELOW = 250  # filters leave fewer notices than this: re-score all of them
 MAX_NAME_CHARS = 300  # longer name input is cut: no real name is longer
 CACHED_QUERIES = 32  # name results kept per snapshot, so paging and re-sorting are cheap
+# Explained pages kept per snapshot: the same page asked again (another language, the API,
+# a reload) skips re-aligning its names, a third of a name-search page's CPU when the name
+# results above are already kept and their memo of pair scores is gone with the request.
+CACHED_EXPLANATIONS = 64
 
 Matches = list[tuple[int, int, int]]  # (row, name score, 1 if a primary name has that score)
 
@@ -121,6 +125,20 @@ def explain_rows(
             )
         found.append(match)
     return found
+
+
+def explained_rows(
+    searcher: Searcher, query: SearchQuery, rows: list[int], keys: names.QueryKeys
+) -> list:
+    """explain_rows(), kept with the snapshot for the query's names and these rows: the result
+    depends on nothing else, so a kept one is exactly what explaining again would give."""
+    key = (keys.parts, keys.forename_parts, keys.family_parts, tuple(rows))
+    return searcher.snapshot.kept(
+        "explanations",
+        key,
+        lambda: explain_rows(searcher, query, rows, keys),
+        limit=CACHED_EXPLANATIONS,
+    )
 
 
 def name_matches(
