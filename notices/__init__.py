@@ -1,37 +1,21 @@
-"""Public notices search service: the Flask application factory."""
+"""Public notices search service; `create_app` builds its Flask application (notices.app).
+
+Importing the package imports nothing else: helper processes that a load or a rebuild starts
+re-import the program that started them (the `notices` command, notices.command), and a
+helper converting names or pictures needs none of Flask or SQLAlchemy (~1.5 s of CPU and
+~40 MB each to import on a slow machine).
+"""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask
-
-from notices import config as config_module
-from notices import web
-from notices.db import make_engine, make_session_factory
-from notices.services import Services
+if TYPE_CHECKING:  # imports for annotations only
+    from flask import Flask
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application; reads configuration but does no I/O (no database, no index)."""
-    # NOTICES_INSTANCE_PATH moves the instance folder (config.py, default database, index and
-    # media) out of the default place; tests use it so they never read a developer's instance.
-    app = Flask(
-        __name__,
-        instance_relative_config=True,
-        template_folder="templates",
-        static_folder="static",
-        instance_path=os.environ.get("NOTICES_INSTANCE_PATH"),
-    )
-    config_module.load_layers(app, test_config)
-    config_module.validate(app.config)
-    engine = make_engine(app.config["DATABASE_URL"])  # lazy: connects on first use
-    app.extensions["notices"] = Services(
-        engine=engine,
-        sessions=make_session_factory(engine),
-        index_dir=app.config["INDEX_DIR"],
-        media_dir=Path(app.config["MEDIA_DIR"]),
-    )
-    web.init_app(app)
-    return app
+    from notices.app import create_app as build
+
+    return build(test_config)
