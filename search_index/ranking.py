@@ -127,12 +127,17 @@ def explain_rows(
     return found
 
 
+def _names_of(keys: names.QueryKeys) -> tuple:
+    """What of a query its name results and their explanations depend on (a key of both)."""
+    return keys.parts, keys.forename_parts, keys.family_parts
+
+
 def explained_rows(
     searcher: Searcher, query: SearchQuery, rows: list[int], keys: names.QueryKeys
 ) -> list:
     """explain_rows(), kept with the snapshot for the query's names and these rows: the result
     depends on nothing else, so a kept one is exactly what explaining again would give."""
-    key = (keys.parts, keys.forename_parts, keys.family_parts, tuple(rows))
+    key = (*_names_of(keys), tuple(rows))
     return searcher.snapshot.kept(
         "explanations",
         key,
@@ -150,7 +155,7 @@ def name_matches(
     keys = keys if keys is not None else query_keys(query)
     if not mask or not (keys.terms or keys.fuzzy):
         return []
-    key = (keys.parts, keys.forename_parts, keys.family_parts, mask)
+    key = (*_names_of(keys), mask)
     return searcher.snapshot.kept(
         "name_results", key, lambda: _compute(searcher, keys, mask), limit=CACHED_QUERIES
     )

@@ -46,7 +46,7 @@ def test_a_helper_of_the_command_imports_no_web_stack(tmp_path):
     assert result.stdout.strip() == "[]"
 
 
-def test_the_command_still_runs(tmp_path):
+def test_the_command_still_runs():
     result = subprocess.run(
         [sys.executable, "-c", "import sys; from notices.command import main; sys.exit(main())"]
         + ["--version"],
