@@ -126,12 +126,12 @@ class DirectorySource:
 def _mode(entry: os.DirEntry) -> int:
     """The file type of a listed entry, from the listing itself when it tells (no stat per
     file); the entry is never followed if it is a link."""
-    if entry.is_symlink():
-        return stat.S_IFLNK
+    if entry.is_file(follow_symlinks=False):  # first: most entries are files
+        return stat.S_IFREG
     if entry.is_dir(follow_symlinks=False):
         return stat.S_IFDIR
-    if entry.is_file(follow_symlinks=False):
-        return stat.S_IFREG
+    if entry.is_symlink():
+        return stat.S_IFLNK
     return entry.stat(follow_symlinks=False).st_mode
 
 

@@ -67,18 +67,13 @@ def _sort_in(
     groups: dict[tuple[str, str], _Group],
     loose: list[tuple[Entry, SourceItem]],
 ) -> None:
-    def group_of(kind: str, entity_id: str) -> _Group:
-        group = groups.setdefault((kind, entity_id), _Group(kind, entity_id))
-        group.positions.append(entry.position)
-        return group
-
     if entry.problem:
         kind, entity_id = layout.entity_hint(entry.path)
         if kind is not None and kind not in kinds:
             return
         item = rejected(entry.origin, entry.problem, kind=kind, entity_id=entity_id)
         if entity_id:
-            group_of(kind, entity_id).problems.append(item)
+            _group_of(groups, kind, entity_id, entry).problems.append(item)
         else:
             loose.append((entry, item))
         return
@@ -88,11 +83,11 @@ def _sort_in(
     if place.role == layout.STRAY:
         item = rejected(entry.origin, place.reason, kind=place.kind, entity_id=place.entity_id)
         if place.entity_id:
-            group_of(place.kind, place.entity_id).problems.append(item)
+            _group_of(groups, place.kind, place.entity_id, entry).problems.append(item)
         else:
             loose.append((entry, item))
         return
-    group = group_of(place.kind, place.entity_id)
+    group = _group_of(groups, place.kind, place.entity_id, entry)
     if place.role == layout.DETAIL:
         group.details.append(entry)  # several: "./red/x.json" and "red/x.json", or x.JSON
     elif place.role == layout.IMAGES_LIST:
@@ -100,6 +95,15 @@ def _sort_in(
     else:
         group.pictures.setdefault(place.picture_id, []).append(entry)
         group.picture_positions.append(entry.position)
+
+
+def _group_of(groups: dict[tuple[str, str], _Group], kind: str, entity_id: str, entry: Entry):
+    """The group of notice (kind, entity_id), made on its first entry, with `entry` noted."""
+    group = groups.get((kind, entity_id))
+    if group is None:
+        group = groups[kind, entity_id] = _Group(kind, entity_id)
+    group.positions.append(entry.position)
+    return group
 
 
 def _entity_key(group: _Group) -> tuple:
@@ -173,6 +177,8 @@ def parse_json(data: bytes, options: FetchOptions) -> dict:
 
 
 def _pictures(group: _Group, options: FetchOptions) -> tuple[list[PictureSource], list]:
+    if not group.pictures and group.images_list is None:
+        return [], []  # most notices have no pictures
     extra = []
     files: dict[str, Entry] = {}
     for picture_id, entries in group.pictures.items():
