@@ -97,7 +97,9 @@ def _sort_in(
         group.picture_positions.append(entry.position)
 
 
-def _group_of(groups: dict[tuple[str, str], _Group], kind: str, entity_id: str, entry: Entry):
+def _group_of(
+    groups: dict[tuple[str, str], _Group], kind: str, entity_id: str, entry: Entry
+) -> _Group:
     """The group of notice (kind, entity_id), made on its first entry, with `entry` noted."""
     group = groups.get((kind, entity_id))
     if group is None:
