@@ -82,7 +82,9 @@ def load(
     ensure_schema(config["DATABASE_URL"])
     repair = None if dry_run else _repair_quietly(app)
     try:
-        fetch = FetchOptions.from_config(config, known_input=options.memo.holds)
+        fetch = FetchOptions.from_config(
+            config, known_input=options.memo.holds, known_file=options.memo.digest_for
+        )
         source = open_source(spec, kinds=kinds or None, fetch=fetch)
     except SourceError as error:
         report = LoadReport(source=spec, mode=options.mode, dry_run=dry_run, failure=str(error))

@@ -199,7 +199,7 @@ class _Load:
             if record is None:
                 self._reject(rejections, item.entity_id_hint)
             elif not self.options.kinds or record.kind in self.options.kinds:
-                self._accept(record, item.origin, None if rejections else item.input_digest)
+                self._accept(record, item, None if rejections else item.input_digest)
         self.report.rejections.extend(self.writes.flush())
 
     def _reject(self, rejections: list[Rejection], hint: str | None) -> None:
@@ -227,17 +227,19 @@ class _Load:
         self.seen[entity_id] = (stored.content_hash, item.origin)
         self.kinds_seen.add(stored.kind)
         self.report.unchanged += 1
+        # A file read this time (changed just before the last load, say) gets its key now.
+        memo.learn(entity_id, digest, stored.content_hash, item.file_key)
         return True
 
-    def _accept(self, record: NoticeRecord, origin: str, digest: str | None = None) -> None:
-        content_hash = record.content_hash()
+    def _accept(self, record: NoticeRecord, item: SourceItem, digest: str | None) -> None:
+        content_hash, origin = record.content_hash(), item.origin
         self.kinds_seen.add(record.kind)
         if record.entity_id in self.seen:
             self._duplicate(record, content_hash, origin)
             return
         self.seen[record.entity_id] = (content_hash, origin)
         if digest is not None and self.options.memo is not None:
-            self.options.memo.learn(record.entity_id, digest, content_hash)
+            self.options.memo.learn(record.entity_id, digest, content_hash, item.file_key)
         stored = self.state.get(record.entity_id)
         if (
             stored

@@ -9,6 +9,14 @@ says these very bytes gave the content hash the database holds now (so a stale o
 can only cost time, never a change), its record had nothing rejected (its warnings are reported
 again on every load), and the ingest code is the code that wrote the memo (a fingerprint of its
 source files): a new normaliser sees every document again.
+
+Reading 100k small files is itself most of an unchanged reload, so the memo also keeps, per
+notice, a key of its document file's identity (device, inode, size, modification and change
+times: what git keeps in its index) with its picture ids. A file whose key is unchanged is taken
+to hold the bytes of that digest without being read. The change time cannot be set by a program
+and moves on every write, so only a write in the same clock tick as the reading could go unseen:
+a source does not offer a key for a file changed just before the load began (see
+notices.ingest.sources.directory).
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 MEMO_FILE = "ingest-memo.tsv"
-_HEADER = "# notices ingest memo 1 "
+_HEADER = "# notices ingest memo 2 "
 _HASH_CHARS = 16  # of the content hash: what is compared with the database's
 
 
@@ -47,13 +55,21 @@ def input_digest(kind: str | None, data: bytes, picture_ids: Iterable[str]) -> s
     return digest.hexdigest()
 
 
-class IngestMemo:
-    """Entity id -> (input digest, content hash prefix): read before a load, extended by it, and
-    written after it committed."""
+def file_key(kind: str | None, signature: str, picture_ids: Iterable[str]) -> str:
+    """Key of a notice's input as file identity (`signature`, from the source) and picture ids."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{kind}\0{signature}\0".encode())
+    digest.update("\x1f".join(picture_ids).encode())
+    return digest.hexdigest()
 
-    def __init__(self, entries: dict[str, tuple[str, str]] | None = None) -> None:
+
+class IngestMemo:
+    """Entity id -> (input digest, content hash prefix, file key or ""): read before a load,
+    extended by it, and written after it committed."""
+
+    def __init__(self, entries: dict[str, tuple[str, str, str]] | None = None) -> None:
         self.entries = entries or {}
-        self.learned: dict[str, tuple[str, str]] = {}
+        self.learned: dict[str, tuple[str, str, str]] = {}
 
     def knows(self, entity_id: str, digest: str, stored_hash: str | None) -> bool:
         """True when these input bytes made the content hash the database holds."""
@@ -61,17 +77,27 @@ class IngestMemo:
         return (
             entry is not None
             and stored_hash is not None
-            and entry == (digest, stored_hash[:_HASH_CHARS])
+            and entry[:2] == (digest, stored_hash[:_HASH_CHARS])
         )
+
+    def digest_for(self, entity_id: str, key: str) -> str | None:
+        """The input digest of the bytes of a file with this key, when a committed load read it."""
+        entry = self.entries.get(entity_id)
+        return entry[0] if entry is not None and entry[2] == key else None
 
     def holds(self, entity_id: str, digest: str) -> bool:
         """True when these input bytes made a record of this notice in a committed load."""
         entry = self.entries.get(entity_id)
         return entry is not None and entry[0] == digest
 
-    def learn(self, entity_id: str, digest: str, content_hash: str) -> None:
-        entry = (digest, content_hash[:_HASH_CHARS])
-        if self.entries.get(entity_id) != entry:
+    def learn(self, entity_id: str, digest: str, content_hash: str, key: str | None) -> None:
+        """Note what these input bytes made; `key` None: the file's identity is not known now
+        (a key noted before for these same bytes still holds)."""
+        old = self.entries.get(entity_id)
+        if key is None:
+            key = old[2] if old is not None and old[0] == digest else ""
+        entry = (digest, content_hash[:_HASH_CHARS], key)
+        if old != entry:
             self.learned[entity_id] = entry
 
     @classmethod
@@ -82,7 +108,7 @@ class IngestMemo:
                 if memo.readline().rstrip("\n") != _HEADER + code_fingerprint():
                     return cls()
                 rows = (line.rstrip("\n").split("\t") for line in memo)
-                return cls({row[0]: (row[1], row[2]) for row in rows if len(row) == 3})
+                return cls({row[0]: (row[1], row[2], row[3]) for row in rows if len(row) == 4})
         except (OSError, UnicodeDecodeError):
             return cls()
 
@@ -98,7 +124,7 @@ class IngestMemo:
         try:
             with os.fdopen(handle, "w", encoding="ascii") as memo:
                 memo.write(_HEADER + code_fingerprint() + "\n")
-                memo.writelines(f"{e}\t{d}\t{h}\n" for e, (d, h) in entries.items())
+                memo.writelines(f"{e}\t{d}\t{h}\t{k}\n" for e, (d, h, k) in entries.items())
             os.replace(temporary, directory / MEMO_FILE)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -44,9 +44,21 @@ class SourceItem:
     # Set instead of `document` when these input bytes are known to have made a stored record
     # (FetchOptions.known_input): an unchanged reload then never parses them. Raises ReadError.
     parse: Callable[[], object] | None = None
+    # Key of the document file's identity and the picture ids (notices.ingest.memo.file_key),
+    # when the source can tell that the file did not change while it was read.
+    file_key: str | None = None
+    # Set instead of `document` when the source took the bytes as known without reading them
+    # (FetchOptions.known_file): reads and parses them, returning the document and the input
+    # digest of the bytes read. Raises ReadError.
+    read_later: Callable[[], tuple[object, str]] | None = None
 
     def parsed(self) -> object | None:
         """The document, parsed now if the source deferred that (may raise ReadError)."""
+        if self.read_later is not None:
+            document, digest = self.read_later()
+            if digest != self.input_digest:  # the file changed since it was taken as known
+                self.input_digest, self.file_key = digest, None
+            return document
         return self.parse() if self.parse is not None else self.document
 
 
@@ -103,6 +115,9 @@ class FetchOptions:
     # (entity id, input digest) -> True when those bytes made a record before (the ingest
     # memo): tree sources then defer parsing the document until a load asks for it.
     known_input: Callable[[str, str], bool] | None = None
+    # (entity id, file key) -> the input digest of the bytes a committed load read from a file
+    # of that key: tree sources then take those bytes as known without reading them.
+    known_file: Callable[[str, str], str | None] | None = None
 
     @classmethod
     def from_config(cls, config: Mapping, **overrides) -> FetchOptions:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from collections.abc import Iterator
-from functools import partial
 
 from notices.domain import DEMO_MARKER_FILE, KIND_PATHS, KINDS
 from notices.ingest.sources import layout, tree
@@ -19,6 +19,10 @@ _GROWTH_CHUNK = 64 * 1024
 _LINK = "symbolic link not followed"
 _SPECIAL = "not a regular file"
 _MISSING = "missing"
+# A file changed this shortly before a load began could change again in the same tick of the
+# file system's clock without its times moving (git's "racily clean" files): it has no key. Two
+# seconds cover the coarsest timestamps in use (FAT's two seconds, one second on some shares).
+SETTLE_NS = 2_000_000_000
 
 
 class DirectorySource:
@@ -35,6 +39,7 @@ class DirectorySource:
         self._options = options
         self._dirs = OpenDirectories(self.root)
         self._wanted = {kind for kind in KINDS if kind in kinds}
+        self._settled_before = 0  # files whose times are older are keyed (set per iteration)
         states = {kind: self._dir_state(KIND_PATHS[kind].split("/")) for kind in self._wanted}
         self._present = {kind for kind, state in states.items() if state is None}
         if all(state == _MISSING for state in states.values()):
@@ -46,6 +51,7 @@ class DirectorySource:
         return set(self._present)
 
     def __iter__(self) -> Iterator[SourceItem]:
+        self._settled_before = time.time_ns() - SETTLE_NS
         entries = list(self._entries())
         return self._closing(tree.assemble(entries, kinds=self._wanted, options=self._options))
 
@@ -84,7 +90,8 @@ class DirectorySource:
             elif not stat.S_ISREG(mode):
                 yield self._entry(path, _SPECIAL)
             else:
-                yield tree.Entry(path, path, partial(self._read, path_parts))
+                file = _File(self, path_parts)
+                yield tree.Entry(path, path, file.read, file=file)
 
     def _entry(self, path: str, problem: str) -> tree.Entry:
         return tree.Entry(path, path, problem=problem)
@@ -92,15 +99,29 @@ class DirectorySource:
     def _list(self, parts: list[str]) -> list[tuple[str, int]]:
         return sorted((entry.name, _mode(entry)) for entry in self._dirs.listing(parts))
 
-    def _read(self, parts: list[str], limit: int) -> bytes:
+    def _signed_read(self, parts: list[str], limit: int) -> tuple[bytes, str | None]:
         try:
             file_fd = self._dirs.open_file(parts, _FILE_FLAGS)
         except OSError as error:
             raise ReadError(self._open_problem(parts, error)) from None
         try:
-            return _read_regular(file_fd, limit)
+            info = os.fstat(file_fd)
+            return _read_regular(file_fd, info, limit), self._identity(info, limit)
         finally:
             os.close(file_fd)
+
+    def _signature(self, parts: list[str], limit: int) -> str | None:
+        try:
+            return self._identity(self._dirs.stat_file(parts), limit)
+        except OSError:
+            return None  # read it, which says why it cannot be
+
+    def _identity(self, info: os.stat_result, limit: int) -> str | None:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        if max(info.st_mtime_ns, info.st_ctime_ns) >= self._settled_before:
+            return None
+        return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
     def _open_problem(self, parts: list[str], error: OSError) -> str:
         if error.errno == errno.ELOOP:
@@ -123,6 +144,27 @@ class DirectorySource:
         return None
 
 
+class _File:
+    """One regular file of the tree (tree.File): one small object per file, as a tree of 100k
+    notices lists 130k of them before reading any."""
+
+    __slots__ = ("source", "parts")
+
+    def __init__(self, source: DirectorySource, parts: list[str]) -> None:
+        self.source, self.parts = source, parts
+
+    def read(self, limit: int) -> bytes:
+        return self.source._signed_read(self.parts, limit)[0]
+
+    def signed_read(self, limit: int) -> tuple[bytes, str | None]:
+        """The bytes and the identity of the file before they were read."""
+        return self.source._signed_read(self.parts, limit)
+
+    def signature(self, limit: int) -> str | None:
+        """The identity of the file without reading it; None when it cannot be trusted."""
+        return self.source._signature(self.parts, limit)
+
+
 def _mode(entry: os.DirEntry) -> int:
     """The file type of a listed entry, from the listing itself when it tells (no stat per
     file); the entry is never followed if it is a link."""
@@ -135,9 +177,9 @@ def _mode(entry: os.DirEntry) -> int:
     return entry.stat(follow_symlinks=False).st_mode
 
 
-def _read_regular(fd: int, limit: int) -> bytes:
-    """The bytes of an open regular file of at most `limit` bytes (raises ReadError)."""
-    info = os.fstat(fd)
+def _read_regular(fd: int, info: os.stat_result, limit: int) -> bytes:
+    """The bytes of an open regular file (`info`: its fstat) of at most `limit` bytes (raises
+    ReadError)."""
     if not stat.S_ISREG(info.st_mode):
         raise ReadError(_SPECIAL)
     if info.st_size > limit:

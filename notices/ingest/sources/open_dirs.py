@@ -32,6 +32,11 @@ class OpenDirectories:
         with self._lock:
             return os.open(parts[-1], flags, dir_fd=self._dir(tuple(parts[:-1])))
 
+    def stat_file(self, parts: Sequence[str]) -> os.stat_result:
+        """os.stat of root/parts..., not following a link. Raises OSError."""
+        with self._lock:
+            return os.stat(parts[-1], dir_fd=self._dir(tuple(parts[:-1])), follow_symlinks=False)
+
     def listing(self, parts: Sequence[str]) -> list[os.DirEntry]:
         """The entries of root/parts..., unsorted. Raises OSError."""
         with self._lock, os.scandir(self._dir(tuple(parts))) as found:

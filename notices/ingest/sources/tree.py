@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Protocol
 
 from notices.domain import KIND_PATHS
-from notices.ingest.memo import input_digest
+from notices.ingest.memo import file_key, input_digest
 from notices.ingest.record import PictureSource
 from notices.ingest.sources import layout
 from notices.ingest.sources.base import FetchOptions, ReadError, SourceItem, rejected
@@ -23,6 +24,18 @@ class Entry:
     read: Callable[[int], bytes] | None = None
     problem: str | None = None  # refused outright: link, device, unsafe name, duplicate
     position: int = 0  # order inside the container (used for tar archives)
+    file: File | None = None  # a file of a directory, whose identity can be known
+
+
+class File(Protocol):
+    """A file whose identity (notices.ingest.memo.file_key) the source can tell: None when it
+    cannot be trusted. Each method reads at most `limit` bytes or raises ReadError."""
+
+    def signature(self, limit: int) -> str | None:
+        """The file's identity, without reading it."""
+
+    def signed_read(self, limit: int) -> tuple[bytes, str | None]:
+        """The file's bytes and its identity before they were read."""
 
 
 @dataclass
@@ -119,31 +132,82 @@ def _position_key(group: _Group) -> tuple:
 
 
 def _emit(group: _Group, options: FetchOptions) -> Iterator[SourceItem]:
-    kind, entity_id = group.kind, group.entity_id
     if len(group.details) != 1:
         yield from _without_document(group)
         return
     detail = group.details[0]
-    try:
-        data = detail.read(options.max_json_bytes)
-    except ReadError as error:
-        yield from _unreadable(group, detail, error)
-        return
-    pictures, extra = _pictures(group, options)
-    digest = input_digest(kind, data, (picture.picture_id for picture in pictures))
-    item = SourceItem(detail.origin, kind, None, None, pictures, entity_id, digest)
-    if options.known_input is not None and options.known_input(entity_id, digest):
-        # These bytes parsed and made a record before: parse only if the load needs them.
-        item.parse = partial(parse_json, data, options)
-    else:
+    keyed = detail.file is not None and options.known_file is not None
+    # A file's key covers its picture ids, so list them first; archives read the document
+    # first, in the order of their members.
+    pictures, extra = _pictures(group, options) if keyed else (None, [])
+    item = _known_file(group, detail, pictures, options) if keyed else None
+    if item is None:
         try:
-            item.document = parse_json(data, options)
+            data, signature = _read_signed(detail, options.max_json_bytes)
+            if pictures is None:
+                pictures, extra = _pictures(group, options)
+            item = _read_item(group, detail, data, signature, pictures, options)
         except ReadError as error:
             yield from _unreadable(group, detail, error)
             return
     yield item
     yield from extra
     yield from group.problems
+
+
+def _read_item(
+    group: _Group,
+    detail: Entry,
+    data: bytes,
+    signature: str | None,
+    pictures: list[PictureSource],
+    options: FetchOptions,
+) -> SourceItem:
+    """The notice's item from the bytes of its document (raises ReadError if they do not parse)."""
+    kind, entity_id = group.kind, group.entity_id
+    picture_ids = [picture.picture_id for picture in pictures]
+    digest = input_digest(kind, data, picture_ids)
+    item = SourceItem(detail.origin, kind, None, None, pictures, entity_id, digest)
+    item.file_key = signature and file_key(kind, signature, picture_ids)
+    if options.known_input is not None and options.known_input(entity_id, digest):
+        # These bytes parsed and made a record before: parse only if the load needs them.
+        item.parse = partial(parse_json, data, options)
+    else:
+        item.document = parse_json(data, options)
+    return item
+
+
+def _known_file(
+    group: _Group, detail: Entry, pictures: list[PictureSource], options: FetchOptions
+) -> SourceItem | None:
+    """The notice's item without reading its document, when the memo knows the file unchanged
+    (same identity, same pictures) since a committed load read it; else None."""
+    signature = detail.file.signature(options.max_json_bytes)
+    if signature is None:
+        return None
+    picture_ids = [picture.picture_id for picture in pictures]
+    key = file_key(group.kind, signature, picture_ids)
+    digest = options.known_file(group.entity_id, key)
+    if digest is None:
+        return None
+    item = SourceItem(detail.origin, group.kind, None, None, pictures, group.entity_id, digest)
+    item.file_key = key
+    item.read_later = partial(_read_later, group.kind, detail, picture_ids, options)
+    return item
+
+
+def _read_later(
+    kind: str, detail: Entry, picture_ids: list[str], options: FetchOptions
+) -> tuple[object, str]:
+    """The document of a file taken as known, and the input digest of the bytes read now."""
+    data = detail.read(options.max_json_bytes)
+    return parse_json(data, options), input_digest(kind, data, picture_ids)
+
+
+def _read_signed(entry: Entry, limit: int) -> tuple[bytes, str | None]:
+    if entry.file is not None:
+        return entry.file.signed_read(limit)
+    return entry.read(limit), None
 
 
 def _unreadable(group: _Group, detail: Entry, error: ReadError) -> Iterator[SourceItem]:
