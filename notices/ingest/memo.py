@@ -15,8 +15,8 @@ notice, a key of its document file's identity (device, inode, size, modification
 times: what git keeps in its index) with its picture ids. A file whose key is unchanged is taken
 to hold the bytes of that digest without being read. The change time cannot be set by a program
 and moves on every write, so only a write in the same clock tick as the reading could go unseen:
-a source does not offer a key for a file changed just before the load began (see
-notices.ingest.sources.directory).
+a source does not offer a key for a file changed just before the load began, nor for one on a
+network or FUSE mount (see notices.ingest.sources.file_identity).
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import time
 from collections.abc import Iterator
 
 from notices.domain import DEMO_MARKER_FILE, KIND_PATHS, KINDS
 from notices.ingest.sources import layout, tree
 from notices.ingest.sources.base import FetchOptions, ReadError, SourceError, SourceItem
+from notices.ingest.sources.file_identity import Identities
 from notices.ingest.sources.open_dirs import OpenDirectories
 
 # O_NONBLOCK: opening a FIFO must not hang; fstat then tells us it is not a regular file.
@@ -19,10 +19,6 @@ _GROWTH_CHUNK = 64 * 1024
 _LINK = "symbolic link not followed"
 _SPECIAL = "not a regular file"
 _MISSING = "missing"
-# A file changed this shortly before a load began could change again in the same tick of the
-# file system's clock without its times moving (git's "racily clean" files): it has no key. Two
-# seconds cover the coarsest timestamps in use (FAT's two seconds, one second on some shares).
-SETTLE_NS = 2_000_000_000
 
 
 class DirectorySource:
@@ -39,7 +35,7 @@ class DirectorySource:
         self._options = options
         self._dirs = OpenDirectories(self.root)
         self._wanted = {kind for kind in KINDS if kind in kinds}
-        self._settled_before = 0  # files whose times are older are keyed (set per iteration)
+        self._identities = Identities(self.root)
         states = {kind: self._dir_state(KIND_PATHS[kind].split("/")) for kind in self._wanted}
         self._present = {kind for kind, state in states.items() if state is None}
         if all(state == _MISSING for state in states.values()):
@@ -51,7 +47,7 @@ class DirectorySource:
         return set(self._present)
 
     def __iter__(self) -> Iterator[SourceItem]:
-        self._settled_before = time.time_ns() - SETTLE_NS
+        self._identities.start()
         entries = list(self._entries())
         return self._closing(tree.assemble(entries, kinds=self._wanted, options=self._options))
 
@@ -106,22 +102,15 @@ class DirectorySource:
             raise ReadError(self._open_problem(parts, error)) from None
         try:
             info = os.fstat(file_fd)
-            return _read_regular(file_fd, info, limit), self._identity(info, limit)
+            return _read_regular(file_fd, info, limit), self._identities.of(info, limit)
         finally:
             os.close(file_fd)
 
     def _signature(self, parts: list[str], limit: int) -> str | None:
         try:
-            return self._identity(self._dirs.stat_file(parts), limit)
+            return self._identities.of(self._dirs.stat_file(parts), limit)
         except OSError:
             return None  # read it, which says why it cannot be
-
-    def _identity(self, info: os.stat_result, limit: int) -> str | None:
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        if max(info.st_mtime_ns, info.st_ctime_ns) >= self._settled_before:
-            return None
-        return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
     def _open_problem(self, parts: list[str], error: OSError) -> str:
         if error.errno == errno.ELOOP:
