@@ -67,6 +67,23 @@ def test_an_unchanged_reload_reads_no_document(runner, tmp_path, settled, docume
     assert f"added 0, changed 0, unchanged {COUNT}, withdrawn 0" in output
 
 
+def test_only_files_the_memo_has_a_key_for_are_looked_up(runner, tmp_path, settled, monkeypatch):
+    """A first load (or a new notice) reads the file anyway: a stat of it first would be waste."""
+    looked_up: list[str] = []
+    real = directory.DirectorySource._signature
+
+    def counting(self, parts, limit):
+        looked_up.append("/".join(parts))
+        return real(self, parts, limit)
+
+    monkeypatch.setattr(directory.DirectorySource, "_signature", counting)
+    tree = red_tree(tmp_path / "x")
+    load(runner, tree)
+    assert looked_up == []
+    load(runner, tree)
+    assert len(looked_up) == COUNT
+
+
 def test_bytes_rewritten_under_their_old_times_are_seen(runner, sessions, tmp_path, settled):
     """A copy that keeps modification times (cp -p, rsync -t, tar) cannot keep the change time."""
     tree = red_tree(tmp_path / "x")
@@ -117,7 +134,7 @@ def test_a_file_changed_after_the_walk_took_it_as_known_is_read_as_it_is_now(tmp
     """The loader asks for the document only when the memo and the database disagree; the
     bytes read then, not the ones the memo knew, give the item its digest."""
     tree = red_tree(tmp_path / "x")
-    fetch = FetchOptions(known_file=lambda entity_id, key: "the digest of earlier bytes")
+    fetch = FetchOptions(known_file=lambda entity_id, key: key() and "the digest of earlier bytes")
     items = [item for item in open_source(str(tree), fetch=fetch) if item.entity_id_hint]
     assert len(items) == COUNT
     item = items[0]
@@ -183,7 +200,7 @@ def test_a_file_with_an_old_modification_time_but_a_new_change_time_has_no_ident
 
 def test_a_known_file_over_the_size_limit_is_read_and_refused(tmp_path, settled):
     tree = red_tree(tmp_path / "x")
-    fetch = FetchOptions(max_json_bytes=64, known_file=lambda entity_id, key: "known")
+    fetch = FetchOptions(max_json_bytes=64, known_file=lambda entity_id, key: key() and "known")
     items = list(open_source(str(tree), fetch=fetch))
     assert len(items) == COUNT
     assert all(item.document is None and item.read_later is None for item in items)
