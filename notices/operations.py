@@ -83,7 +83,7 @@ def load(
     repair = None if dry_run else _repair_quietly(app)
     try:
         fetch = FetchOptions.from_config(
-            config, known_input=options.memo.holds, known_file=options.memo.digest_for
+            config, known_input=options.memo.holds, known_file=options.memo.file_entry
         )
         source = open_source(spec, kinds=kinds or None, fetch=fetch)
     except SourceError as error:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -80,14 +80,11 @@ class IngestMemo:
             and entry[:2] == (digest, stored_hash[:_HASH_CHARS])
         )
 
-    def digest_for(self, entity_id: str, key: Callable[[], str | None]) -> str | None:
-        """The input digest of the bytes a committed load read from a file whose key was the
-        one `key()` gives now (asked only when there is a key to compare: a first load does not
-        pay for a stat of every file)."""
+    def file_entry(self, entity_id: str) -> tuple[str, str] | None:
+        """(file key, input digest) of the notice's file when a committed load read it and
+        could key it; None otherwise, and a first load then stats nothing."""
         entry = self.entries.get(entity_id)
-        if entry is None or not entry[2]:
-            return None
-        return entry[0] if key() == entry[2] else None
+        return (entry[2], entry[0]) if entry is not None and entry[2] else None
 
     def holds(self, entity_id: str, digest: str) -> bool:
         """True when these input bytes made a record of this notice in a committed load."""

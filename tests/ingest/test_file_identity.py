@@ -53,6 +53,11 @@ def red_tree(root, pictures=None):
     return write_tree(root, {"red": [red_doc(n) for n in range(1, COUNT + 1)]}, pictures)
 
 
+def file_keys(tree) -> dict[str, str]:
+    """The key of each notice's file, as a first load reads it."""
+    return {item.entity_id_hint: item.file_key for item in open_source(str(tree))}
+
+
 def family_name(sessions, entity_id: str) -> str:
     with sessions() as session:
         return session.query(Notice).filter_by(entity_id=entity_id).one().family_name
@@ -134,7 +139,10 @@ def test_a_file_changed_after_the_walk_took_it_as_known_is_read_as_it_is_now(tmp
     """The loader asks for the document only when the memo and the database disagree; the
     bytes read then, not the ones the memo knew, give the item its digest."""
     tree = red_tree(tmp_path / "x")
-    fetch = FetchOptions(known_file=lambda entity_id, key: key() and "the digest of earlier bytes")
+    keys = file_keys(tree)
+    fetch = FetchOptions(
+        known_file=lambda entity_id: (keys[entity_id], "the digest of earlier bytes")
+    )
     items = [item for item in open_source(str(tree), fetch=fetch) if item.entity_id_hint]
     assert len(items) == COUNT
     item = items[0]
@@ -200,7 +208,8 @@ def test_a_file_with_an_old_modification_time_but_a_new_change_time_has_no_ident
 
 def test_a_known_file_over_the_size_limit_is_read_and_refused(tmp_path, settled):
     tree = red_tree(tmp_path / "x")
-    fetch = FetchOptions(max_json_bytes=64, known_file=lambda entity_id, key: key() and "known")
+    keys = file_keys(tree)
+    fetch = FetchOptions(max_json_bytes=64, known_file=lambda entity_id: (keys[entity_id], "known"))
     items = list(open_source(str(tree), fetch=fetch))
     assert len(items) == COUNT
     assert all(item.document is None and item.read_later is None for item in items)

@@ -115,10 +115,10 @@ class FetchOptions:
     # (entity id, input digest) -> True when those bytes made a record before (the ingest
     # memo): tree sources then defer parsing the document until a load asks for it.
     known_input: Callable[[str, str], bool] | None = None
-    # (entity id, a function giving the file's key now) -> the input digest of the bytes a
-    # committed load read from a file of that key: tree sources then take those bytes as known
-    # without reading them.
-    known_file: Callable[[str, Callable[[], str | None]], str | None] | None = None
+    # entity id -> (file key, input digest) of the bytes a committed load read from the notice's
+    # file (the ingest memo): tree sources take a file that still has that key as holding those
+    # bytes, without reading it.
+    known_file: Callable[[str], tuple[str, str] | None] | None = None
 
     @classmethod
     def from_config(cls, config: Mapping, **overrides) -> FetchOptions:

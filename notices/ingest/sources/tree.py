@@ -182,19 +182,16 @@ def _known_file(
 ) -> SourceItem | None:
     """The notice's item without reading its document, when the memo knows the file unchanged
     (same identity, same pictures) since a committed load read it; else None."""
+    known = options.known_file(group.entity_id)
+    if known is None:
+        return None
+    signature = detail.file.signature(options.max_json_bytes)
     picture_ids = [picture.picture_id for picture in pictures]
-    keys: list[str] = []
-
-    def key_now() -> str | None:
-        signature = detail.file.signature(options.max_json_bytes)
-        keys.append(signature and file_key(group.kind, signature, picture_ids))
-        return keys[-1]
-
-    digest = options.known_file(group.entity_id, key_now)
-    if digest is None or not keys or keys[-1] is None:
+    key, digest = signature and file_key(group.kind, signature, picture_ids), known[1]
+    if key is None or key != known[0]:
         return None
     item = SourceItem(detail.origin, group.kind, None, None, pictures, group.entity_id, digest)
-    item.file_key = keys[-1]
+    item.file_key = key
     item.read_later = partial(_read_later, group.kind, detail, picture_ids, options)
     return item
 
